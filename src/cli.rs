@@ -1,0 +1,165 @@
+//! The `knee-check` command line, for clinicians and content editors who adapt the
+//! questionnaire. It runs the same loader, scoring and path walk as the widget.
+//!
+//! ```text
+//! knee-check validate FILE            every problem in FILE; exit 1 if any
+//! knee-check score FILE ANSWERS.json  the result for a set of answers, as JSON
+//! knee-check paths FILE               every reachable path and its outcome
+//! ```
+
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, Write};
+
+use serde_json::{json, Value};
+
+use crate::model::Questionnaire;
+use crate::scoring::{self, Answers};
+use crate::{paths, validate};
+
+const USAGE: &str = "usage:
+  knee-check validate FILE            list every problem in a questionnaire file
+  knee-check score FILE ANSWERS.json  score answers ({\"linkId\": \"code\" or [\"code\", ...]})
+  knee-check paths FILE               list every reachable answer path and its outcome";
+
+/// Runs the CLI with the given arguments (without the program name) and returns the
+/// process exit code: 0 on success, 1 when the input has problems, 2 on misuse.
+pub fn run(args: Vec<String>) -> i32 {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let result = match args.as_slice() {
+        ["validate", file] => validate_file(file),
+        ["score", file, answers] => score_file(file, answers),
+        ["paths", file] => list_paths(file),
+        ["help" | "--help" | "-h"] => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return 2;
+        }
+    };
+    match result {
+        Ok(()) => 0,
+        Err(message) => {
+            eprintln!("{message}");
+            1
+        }
+    }
+}
+
+fn read(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|err| format!("cannot read {path}: {err}"))
+}
+
+fn load(path: &str) -> Result<Questionnaire, String> {
+    validate::load(&read(path)?).map_err(|problems| {
+        let count = problems.0.len();
+        format!(
+            "{path}: {count} problem{}\n{problems}",
+            if count == 1 { "" } else { "s" }
+        )
+    })
+}
+
+fn validate_file(path: &str) -> Result<(), String> {
+    let q = load(path)?;
+    println!(
+        "{path}: valid ({} questions, {} factors, {} outcomes, content {})",
+        q.items.len(),
+        q.factors.len(),
+        q.outcomes.len(),
+        q.content_version
+    );
+    Ok(())
+}
+
+/// Reads answers as an object of `linkId` to a code or a list of codes.
+pub fn parse_answers(text: &str) -> Result<Answers, String> {
+    let value: BTreeMap<String, Value> = serde_json::from_str(text)
+        .map_err(|err| format!("answers are not a JSON object: {err}"))?;
+    value
+        .into_iter()
+        .map(|(link_id, codes)| {
+            let codes = match codes {
+                Value::String(code) => vec![code],
+                Value::Array(list) => list
+                    .into_iter()
+                    .map(|code| match code {
+                        Value::String(code) => Ok(code),
+                        other => Err(format!("answer to `{link_id}`: {other} is not a code")),
+                    })
+                    .collect::<Result<_, _>>()?,
+                other => return Err(format!("answer to `{link_id}`: {other} is not a code")),
+            };
+            Ok((link_id, codes))
+        })
+        .collect()
+}
+
+fn score_file(path: &str, answers_path: &str) -> Result<(), String> {
+    let q = load(path)?;
+    let answers = parse_answers(&read(answers_path)?)?;
+    for (link_id, codes) in &answers {
+        match q.item_index(link_id) {
+            None => eprintln!("warning: no question has linkId `{link_id}`; ignored"),
+            Some(i) => {
+                for code in codes.iter().filter(|c| q.items[i].option(c).is_none()) {
+                    eprintln!("warning: `{link_id}` has no answer `{code}`; ignored");
+                }
+            }
+        }
+    }
+    let a = scoring::score(&q, &answers);
+    let report = json!({
+        "outcome": a.outcome.id(),
+        "total": a.total,
+        "unsure": a.unsure,
+        "factors": a.factors.iter().map(|f| json!({
+            "id": f.id,
+            "sign": q.factors[f.factor].sign,
+            "weight": f.weight,
+            "matched": f.matched,
+        })).collect::<Vec<_>>(),
+        "contentVersion": a.content_version,
+        "scoringVersion": a.scoring_version,
+    });
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&report).unwrap_or_default()
+    );
+    Ok(())
+}
+
+fn list_paths(path: &str) -> Result<(), String> {
+    let q = load(path)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut per_outcome: BTreeMap<String, u64> = BTreeMap::new();
+    let mut write_error = None;
+    let total = paths::for_each(&q, |p| {
+        let id = p.assessment.outcome.id();
+        let steps: Vec<String> = p
+            .steps
+            .iter()
+            .map(|(link_id, codes)| format!("{link_id}={}", codes.join("+")))
+            .collect();
+        if write_error.is_none() {
+            if let Err(err) = writeln!(out, "{} -> {id}", steps.join(" ")) {
+                write_error = Some(err);
+            }
+        }
+        *per_outcome.entry(id).or_default() += 1;
+    });
+    if let Some(err) = write_error {
+        // A closed pipe (`| head`) is not a failure of the questionnaire.
+        if err.kind() != io::ErrorKind::BrokenPipe {
+            return Err(format!("cannot write: {err}"));
+        }
+        return Ok(());
+    }
+    let summary: Vec<String> = per_outcome
+        .iter()
+        .map(|(id, n)| format!("{id} {n}"))
+        .collect();
+    let _ = writeln!(out, "{total} paths: {}", summary.join(", "));
+    Ok(())
+}

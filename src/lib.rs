@@ -1,0 +1,23 @@
+//! knee-check: an embeddable self-check that helps a reader tell whether knee pain may
+//! come from the lower back or hip.
+//!
+//! The crate has two halves. The pure core (`lang`, `file`, `model`, `validate`,
+//! `session`, `scoring`, `paths`, `builtin`, and the native `cli`) knows nothing of
+//! browsers and is tested natively. The browser shell (`app`, `ui`, `embed`), compiled only
+//! for wasm32, renders the core's state with Yew and adapts the host page to it. See
+//! ARCHITECTURE.md.
+
+pub mod builtin;
+pub mod file;
+pub mod lang;
+pub mod model;
+pub mod paths;
+pub mod scoring;
+pub mod session;
+pub mod validate;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -1,0 +1,712 @@
+//! Loading a questionnaire file: parse it, then check it into a [`Questionnaire`].
+//!
+//! Loading never panics, whatever the input, and reports every problem it finds at once,
+//! each with a path such as `items[3].answerOption[1].weight`, so a clinician editing the
+//! file can fix them all in one pass.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::file::{
+    known, AnswerOptionFile, FactorFile, ItemFile, OutcomeFile, QuestionnaireFile, RedFlagTextFile,
+    TextFile,
+};
+use crate::model::{
+    AnswerOption, EnableWhen, Factor, Item, ItemKind, OutcomeBand, Questionnaire, RedFlagText,
+    Text, UnsureNote, Urgency,
+};
+
+/// The largest weight an answer may carry, and the most points a factor may give.
+pub const MAX_WEIGHT: i64 = 10;
+
+/// One thing wrong with a questionnaire file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where, as a path into the file (`items[3].answerOption[1]`), or empty for the
+    /// file as a whole.
+    pub path: String,
+    /// What is wrong, in words an editor can act on.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Every problem found in a file, in file order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problems(pub Vec<Problem>);
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Parses and checks a questionnaire file's JSON text.
+pub fn load(json: &str) -> Result<Questionnaire, Problems> {
+    let file = parse(json)?;
+    check(&file)
+}
+
+/// Parses JSON text into the loose file shape, reporting syntax errors, wrong value
+/// types and every unknown field.
+pub fn parse(json: &str) -> Result<QuestionnaireFile, Problems> {
+    let value: Value = serde_json::from_str(json).map_err(|err| {
+        Problems(vec![Problem {
+            path: String::new(),
+            message: format!("the file is not valid JSON: {err}"),
+        }])
+    })?;
+    let mut problems = Vec::new();
+    unknown_fields(&value, &mut problems);
+    match serde_json::from_str::<QuestionnaireFile>(json) {
+        Ok(file) if problems.is_empty() => Ok(file),
+        Ok(_) => Err(Problems(problems)),
+        Err(err) => {
+            problems.push(Problem {
+                path: String::new(),
+                message: format!("a value has the wrong type: {err}"),
+            });
+            Err(Problems(problems))
+        }
+    }
+}
+
+/// Walks the raw JSON and reports keys the format does not know, which are usually typos
+/// (`answerOptions`, `weigth`) that would otherwise be ignored silently.
+fn unknown_fields(root: &Value, problems: &mut Vec<Problem>) {
+    fn object(value: &Value, path: &str, allowed: &[&str], problems: &mut Vec<Problem>) {
+        let Value::Object(map) = value else { return };
+        for key in map.keys() {
+            if !allowed.contains(&key.as_str()) {
+                problems.push(Problem {
+                    path: path.to_owned(),
+                    message: format!("unknown field `{key}`"),
+                });
+            }
+        }
+    }
+    fn text(value: Option<&Value>, path: String, problems: &mut Vec<Problem>) {
+        if let Some(value) = value {
+            object(value, &path, known::TEXT, problems);
+        }
+    }
+    fn each(value: Option<&Value>) -> impl Iterator<Item = (usize, &Value)> {
+        value
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+    }
+    fn join(path: &str, key: &str) -> String {
+        if path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{path}.{key}")
+        }
+    }
+
+    object(root, "", known::ROOT, problems);
+    text(root.get("title"), "title".into(), problems);
+    for (i, item) in each(root.get("items")) {
+        let p = format!("items[{i}]");
+        object(item, &p, known::ITEM, problems);
+        text(item.get("text"), join(&p, "text"), problems);
+        text(item.get("hint"), join(&p, "hint"), problems);
+        for (b, bullet) in each(item.get("bullets")) {
+            text(Some(bullet), format!("{p}.bullets[{b}]"), problems);
+        }
+        for (o, option) in each(item.get("answerOption")) {
+            let po = format!("{p}.answerOption[{o}]");
+            object(option, &po, known::OPTION, problems);
+            text(option.get("text"), join(&po, "text"), problems);
+        }
+        for (w, when) in each(item.get("enableWhen")) {
+            object(
+                when,
+                &format!("{p}.enableWhen[{w}]"),
+                known::ENABLE_WHEN,
+                problems,
+            );
+        }
+    }
+    for (i, factor) in each(root.get("factors")) {
+        let p = format!("factors[{i}]");
+        object(factor, &p, known::FACTOR, problems);
+        text(factor.get("name"), join(&p, "name"), problems);
+        text(factor.get("why"), join(&p, "why"), problems);
+    }
+    for (i, outcome) in each(root.get("outcomes")) {
+        let p = format!("outcomes[{i}]");
+        object(outcome, &p, known::OUTCOME, problems);
+        text(outcome.get("heading"), join(&p, "heading"), problems);
+        text(outcome.get("body"), join(&p, "body"), problems);
+    }
+    if let Some(flags) = root.get("redFlags") {
+        object(flags, "redFlags", known::RED_FLAGS, problems);
+        for level in ["emergency", "urgent"] {
+            if let Some(card) = flags.get(level) {
+                let p = format!("redFlags.{level}");
+                object(card, &p, known::RED_FLAG_TEXT, problems);
+                text(card.get("heading"), join(&p, "heading"), problems);
+                text(card.get("body"), join(&p, "body"), problems);
+            }
+        }
+    }
+    for (i, line) in each(root.get("evaluation")) {
+        text(Some(line), format!("evaluation[{i}]"), problems);
+    }
+    if let Some(note) = root.get("unsureNote") {
+        object(note, "unsureNote", known::UNSURE_NOTE, problems);
+        text(note.get("text"), "unsureNote.text".into(), problems);
+    }
+}
+
+/// Checks a parsed file and builds the [`Questionnaire`] the product uses.
+pub fn check(file: &QuestionnaireFile) -> Result<Questionnaire, Problems> {
+    let mut c = Checker::default();
+    let questionnaire = c.questionnaire(file);
+    if c.problems.is_empty() {
+        Ok(questionnaire)
+    } else {
+        Err(Problems(c.problems))
+    }
+}
+
+/// Collects problems while building the checked value; the value is discarded when any
+/// problem was found.
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn text(&mut self, text: &TextFile, path: &str) -> Text {
+        for (lang, value) in [("English (`en`)", &text.en), ("Spanish (`es`)", &text.es)] {
+            if value.trim().is_empty() {
+                self.problem(path, format!("the {lang} text is missing"));
+            }
+        }
+        Text {
+            en: text.en.clone(),
+            es: text.es.clone(),
+        }
+    }
+
+    fn number(
+        &mut self,
+        value: i64,
+        range: std::ops::RangeInclusive<i64>,
+        path: &str,
+        what: &str,
+    ) -> u32 {
+        if range.contains(&value) {
+            u32::try_from(value).unwrap_or(0)
+        } else {
+            self.problem(
+                path,
+                format!(
+                    "{what} {value} is out of range {}..={}",
+                    range.start(),
+                    range.end()
+                ),
+            );
+            0
+        }
+    }
+
+    fn required(&mut self, value: &str, path: &str, what: &str) {
+        if value.trim().is_empty() {
+            self.problem(path, format!("{what} is missing"));
+        }
+    }
+
+    fn questionnaire(&mut self, file: &QuestionnaireFile) -> Questionnaire {
+        self.required(&file.id, "id", "the questionnaire id");
+        self.required(
+            &file.content_version,
+            "contentVersion",
+            "the content version",
+        );
+        if !is_date(&file.reviewed) {
+            self.problem(
+                "reviewed",
+                format!(
+                    "the review date `{}` is not a date like 2026-01-31",
+                    file.reviewed
+                ),
+            );
+        }
+        let title = self.text(&file.title, "title");
+
+        let factors = self.factors(&file.factors);
+        let factor_ids: HashMap<&str, usize> = file
+            .factors
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.id.as_str(), i))
+            .collect();
+        let items = self.items(&file.items, &factor_ids);
+        let max_total: u32 = factors.iter().map(|f| f.points).sum();
+        let outcomes = self.outcomes(&file.outcomes, &factor_ids, max_total);
+
+        let emergency = self.red_flag_text(&file.red_flags.emergency, "redFlags.emergency");
+        let urgent = self.red_flag_text(&file.red_flags.urgent, "redFlags.urgent");
+        if file.evaluation.is_empty() {
+            self.problem(
+                "evaluation",
+                "list at least one thing an evaluation may include",
+            );
+        }
+        let evaluation = file
+            .evaluation
+            .iter()
+            .enumerate()
+            .map(|(i, line)| self.text(line, &format!("evaluation[{i}]")))
+            .collect();
+        let unsure_note = file.unsure_note.as_ref().map(|note| UnsureNote {
+            min_unsure: self.number(
+                note.min_unsure,
+                1..=100,
+                "unsureNote.minUnsure",
+                "minUnsure",
+            ),
+            text: self.text(&note.text, "unsureNote.text"),
+        });
+
+        Questionnaire {
+            id: file.id.clone(),
+            content_version: file.content_version.clone(),
+            reviewed: file.reviewed.clone(),
+            title,
+            items,
+            factors,
+            outcomes,
+            emergency,
+            urgent,
+            evaluation,
+            unsure_note,
+        }
+    }
+
+    fn red_flag_text(&mut self, card: &RedFlagTextFile, path: &str) -> RedFlagText {
+        RedFlagText {
+            heading: self.text(&card.heading, &format!("{path}.heading")),
+            body: self.text(&card.body, &format!("{path}.body")),
+        }
+    }
+
+    fn factors(&mut self, factors: &[FactorFile]) -> Vec<Factor> {
+        if factors.is_empty() {
+            self.problem("factors", "list at least one factor");
+        }
+        let mut seen_ids: HashMap<&str, usize> = HashMap::new();
+        let mut seen_signs: HashMap<i64, usize> = HashMap::new();
+        factors
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let p = format!("factors[{i}]");
+                self.required(&f.id, &format!("{p}.id"), "the factor id");
+                if let Some(first) = seen_ids.insert(&f.id, i) {
+                    self.problem(
+                        format!("{p}.id"),
+                        format!("duplicate factor id `{}` (first at factors[{first}])", f.id),
+                    );
+                }
+                let sign = f.sign.map(|sign| {
+                    if let Some(first) = seen_signs.insert(sign, i) {
+                        self.problem(
+                            format!("{p}.sign"),
+                            format!("sign {sign} is already factors[{first}]"),
+                        );
+                    }
+                    self.number(sign, 1..=4, &format!("{p}.sign"), "sign") as u8
+                });
+                Factor {
+                    id: f.id.clone(),
+                    sign,
+                    points: self.number(f.points, 0..=MAX_WEIGHT, &format!("{p}.points"), "points"),
+                    threshold: self.number(
+                        f.threshold,
+                        1..=MAX_WEIGHT * 10,
+                        &format!("{p}.threshold"),
+                        "threshold",
+                    ),
+                    name: self.text(&f.name, &format!("{p}.name")),
+                    why: self.text(&f.why, &format!("{p}.why")),
+                }
+            })
+            .collect()
+    }
+
+    fn items(&mut self, items: &[ItemFile], factor_ids: &HashMap<&str, usize>) -> Vec<Item> {
+        if items.is_empty() {
+            self.problem("items", "list at least one question");
+        }
+        let mut first_at: HashMap<&str, usize> = HashMap::new();
+        let mut seen_regular = false;
+        let mut checked: Vec<Item> = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let p = format!("items[{i}]");
+            self.required(&item.link_id, &format!("{p}.linkId"), "the linkId");
+            if let Some(first) = first_at.get(item.link_id.as_str()) {
+                self.problem(
+                    format!("{p}.linkId"),
+                    format!(
+                        "duplicate linkId `{}` (first at items[{first}])",
+                        item.link_id
+                    ),
+                );
+            } else {
+                first_at.insert(&item.link_id, i);
+            }
+
+            let kind = match item.item_type.as_str() {
+                "choice" => ItemKind::Choice,
+                "multiple" => ItemKind::Multiple,
+                other => {
+                    self.problem(
+                        format!("{p}.type"),
+                        format!("unknown type `{other}` (use `choice` or `multiple`)"),
+                    );
+                    ItemKind::Choice
+                }
+            };
+            let red_flag = item.red_flag.as_deref().and_then(|level| match level {
+                "emergency" => Some(Urgency::Emergency),
+                "urgent" => Some(Urgency::Urgent),
+                other => {
+                    self.problem(
+                        format!("{p}.redFlag"),
+                        format!("unknown red-flag level `{other}` (use `emergency` or `urgent`)"),
+                    );
+                    None
+                }
+            });
+            if item.red_flag.is_some() {
+                if seen_regular {
+                    self.problem(
+                        format!("{p}.redFlag"),
+                        "red-flag questions must come before all other questions",
+                    );
+                }
+                if item.factor.is_some() {
+                    self.problem(
+                        format!("{p}.factor"),
+                        "a red-flag question cannot feed a factor",
+                    );
+                }
+                if !item.answer_option.iter().any(|o| o.red_flag) {
+                    self.problem(
+                        format!("{p}.answerOption"),
+                        "a red-flag question needs an answer marked `redFlag`",
+                    );
+                }
+            } else {
+                seen_regular = true;
+            }
+            let factor = item.factor.as_deref().and_then(|id| {
+                let found = factor_ids.get(id).copied();
+                if found.is_none() {
+                    self.problem(format!("{p}.factor"), format!("no factor has id `{id}`"));
+                }
+                found
+            });
+
+            let options = self.options(&item.answer_option, &p, kind, item.red_flag.is_some());
+            let enable_when = self.enable_when(item, &p, i, items, &first_at);
+            checked.push(Item {
+                link_id: item.link_id.clone(),
+                kind,
+                text: self.text(&item.text, &format!("{p}.text")),
+                hint: item
+                    .hint
+                    .as_ref()
+                    .map(|h| self.text(h, &format!("{p}.hint"))),
+                bullets: item
+                    .bullets
+                    .iter()
+                    .enumerate()
+                    .map(|(b, t)| self.text(t, &format!("{p}.bullets[{b}]")))
+                    .collect(),
+                red_flag,
+                factor,
+                options,
+                enable_when,
+            });
+        }
+        checked
+    }
+
+    fn options(
+        &mut self,
+        options: &[AnswerOptionFile],
+        p: &str,
+        kind: ItemKind,
+        red_flag_item: bool,
+    ) -> Vec<AnswerOption> {
+        if options.len() < 2 {
+            self.problem(format!("{p}.answerOption"), "offer at least two answers");
+        }
+        let mut codes: HashMap<&str, usize> = HashMap::new();
+        options
+            .iter()
+            .enumerate()
+            .map(|(o, option)| {
+                let po = format!("{p}.answerOption[{o}]");
+                self.required(&option.code, &format!("{po}.code"), "the answer code");
+                if let Some(first) = codes.insert(&option.code, o) {
+                    self.problem(
+                        format!("{po}.code"),
+                        format!(
+                            "duplicate answer code `{}` (first at {p}.answerOption[{first}])",
+                            option.code
+                        ),
+                    );
+                }
+                if option.red_flag && !red_flag_item {
+                    self.problem(
+                        format!("{po}.redFlag"),
+                        "only answers of a red-flag question can be red flags",
+                    );
+                }
+                if option.exclusive && kind != ItemKind::Multiple {
+                    self.problem(
+                        format!("{po}.exclusive"),
+                        "`exclusive` only applies to `multiple` questions",
+                    );
+                }
+                if option.red_flag && option.exclusive {
+                    self.problem(
+                        format!("{po}.exclusive"),
+                        "a red-flag answer cannot be exclusive",
+                    );
+                }
+                AnswerOption {
+                    code: option.code.clone(),
+                    text: self.text(&option.text, &format!("{po}.text")),
+                    weight: self.number(
+                        option.weight,
+                        0..=MAX_WEIGHT,
+                        &format!("{po}.weight"),
+                        "weight",
+                    ),
+                    red_flag: option.red_flag,
+                    unsure: option.unsure,
+                    exclusive: option.exclusive,
+                }
+            })
+            .collect()
+    }
+
+    fn enable_when(
+        &mut self,
+        item: &ItemFile,
+        p: &str,
+        index: usize,
+        items: &[ItemFile],
+        earlier: &HashMap<&str, usize>,
+    ) -> Vec<EnableWhen> {
+        let mut out = Vec::new();
+        for (w, when) in item.enable_when.iter().enumerate() {
+            let pw = format!("{p}.enableWhen[{w}]");
+            let target = earlier
+                .get(when.question.as_str())
+                .copied()
+                .filter(|&t| t < index);
+            let Some(target) = target else {
+                let later = items
+                    .iter()
+                    .skip(index)
+                    .any(|other| other.link_id == when.question);
+                let message = if later {
+                    format!(
+                        "`{}` is this question or a later one; enableWhen may only look back",
+                        when.question
+                    )
+                } else {
+                    format!("no question has linkId `{}`", when.question)
+                };
+                self.problem(format!("{pw}.question"), message);
+                continue;
+            };
+            if !items[target]
+                .answer_option
+                .iter()
+                .any(|option| option.code == when.answer)
+            {
+                self.problem(
+                    format!("{pw}.answer"),
+                    format!("`{}` has no answer `{}`", when.question, when.answer),
+                );
+                continue;
+            }
+            out.push(EnableWhen {
+                item: target,
+                code: when.answer.clone(),
+            });
+        }
+        out
+    }
+
+    fn outcomes(
+        &mut self,
+        outcomes: &[OutcomeFile],
+        factor_ids: &HashMap<&str, usize>,
+        max_total: u32,
+    ) -> Vec<OutcomeBand> {
+        if outcomes.is_empty() {
+            self.problem("outcomes", "list at least one outcome band");
+            return Vec::new();
+        }
+        let mut ids: HashSet<&str> = HashSet::new();
+        let mut bands: Vec<(usize, OutcomeBand)> = Vec::new();
+        for (i, band) in outcomes.iter().enumerate() {
+            let p = format!("outcomes[{i}]");
+            self.required(&band.id, &format!("{p}.id"), "the outcome id");
+            if !ids.insert(&band.id) {
+                self.problem(
+                    format!("{p}.id"),
+                    format!("duplicate outcome id `{}`", band.id),
+                );
+            }
+            let limit = i64::from(max_total).max(MAX_WEIGHT * 10);
+            let min = self.number(band.min, 0..=limit, &format!("{p}.min"), "min");
+            let max = self.number(band.max, 0..=limit, &format!("{p}.max"), "max");
+            if band.min > band.max {
+                self.problem(&p, format!("min {} is above max {}", band.min, band.max));
+            }
+            let requires_any_factor = band
+                .requires_any_factor
+                .iter()
+                .enumerate()
+                .filter_map(|(r, id)| {
+                    let found = factor_ids.get(id.as_str()).copied();
+                    if found.is_none() {
+                        self.problem(
+                            format!("{p}.requiresAnyFactor[{r}]"),
+                            format!("no factor has id `{id}`"),
+                        );
+                    }
+                    found
+                })
+                .collect();
+            bands.push((
+                i,
+                OutcomeBand {
+                    id: band.id.clone(),
+                    min,
+                    max,
+                    requires_any_factor,
+                    heading: self.text(&band.heading, &format!("{p}.heading")),
+                    body: self.text(&band.body, &format!("{p}.body")),
+                },
+            ));
+        }
+        bands.sort_by_key(|(_, band)| (band.min, band.max));
+        self.coverage(&bands, max_total);
+        if let Some((i, lowest)) = bands.first() {
+            if !lowest.requires_any_factor.is_empty() {
+                self.problem(
+                    format!("outcomes[{i}].requiresAnyFactor"),
+                    "the lowest band cannot require a factor: it is where every other band falls back to",
+                );
+            }
+        }
+        bands.into_iter().map(|(_, band)| band).collect()
+    }
+
+    /// Every total from 0 to the maximum must fall in exactly one band.
+    fn coverage(&mut self, bands: &[(usize, OutcomeBand)], max_total: u32) {
+        let mut owner: BTreeMap<u32, usize> = BTreeMap::new();
+        let mut overlaps: BTreeMap<(usize, usize), (u32, u32)> = BTreeMap::new();
+        for (i, band) in bands {
+            if band.min > band.max {
+                continue;
+            }
+            for score in band.min..=band.max.min(max_total) {
+                if let Some(&other) = owner.get(&score) {
+                    let range = overlaps.entry((other, *i)).or_insert((score, score));
+                    range.1 = score;
+                } else {
+                    owner.insert(score, *i);
+                }
+            }
+        }
+        for ((a, b), (from, to)) in overlaps {
+            self.problem(
+                "outcomes",
+                format!(
+                    "outcomes[{a}] and outcomes[{b}] overlap at totals {}",
+                    span(from, to)
+                ),
+            );
+        }
+        let mut gap: Option<(u32, u32)> = None;
+        for score in 0..=max_total {
+            if owner.contains_key(&score) {
+                if let Some((from, to)) = gap.take() {
+                    self.gap(from, to);
+                }
+            } else {
+                gap = Some(gap.map_or((score, score), |(from, _)| (from, score)));
+            }
+        }
+        if let Some((from, to)) = gap {
+            self.gap(from, to);
+        }
+    }
+
+    fn gap(&mut self, from: u32, to: u32) {
+        self.problem(
+            "outcomes",
+            format!(
+                "no band covers totals {} (the factors can add up to these)",
+                span(from, to)
+            ),
+        );
+    }
+}
+
+fn span(from: u32, to: u32) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from}..={to}")
+    }
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && matches!(s[5..7].parse::<u8>(), Ok(1..=12))
+        && matches!(s[8..10].parse::<u8>(), Ok(1..=31))
+}
