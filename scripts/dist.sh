@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds the shippable widget into dist/:
+#   cargo (release, wasm32) -> wasm-bindgen --target web -> wasm-opt -Oz
+#   -> scripts/assemble-dist.mjs (content-hashed names, loader, demo page, manifest).
+#
+# Size levers (measured numbers in ARCHITECTURE.md): std is rebuilt with
+# -Zbuild-std=std,panic_abort and without panic locations and Debug formatting.
+# That needs RUSTC_BOOTSTRAP=1 and rust-src; KNEE_CHECK_BUILD_STD=0 builds against the
+# prebuilt std instead (larger, but plain stable Rust).
+set -euo pipefail
+KC_SCRIPT=dist
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+load_toolchain
+
+target_dir="${CARGO_TARGET_DIR:-$KC_ROOT/target}"
+stage="$target_dir/dist-stage"
+started=$(date +%s)
+
+cargo_args=(build --lib --release --target wasm32-unknown-unknown)
+build_env=()
+if [[ "${KNEE_CHECK_BUILD_STD:-1}" != 0 && -n "$KC_BUILD_STD" ]]; then
+  cargo_args+=("-Zbuild-std=$KC_BUILD_STD")
+  # Panic messages keep their text, but lose file:line and `{:?}` output: both only
+  # grow the binary and mean nothing to a reader. No -Cpanic=immediate-abort: the
+  # widget will install a panic hook.
+  build_env+=(RUSTC_BOOTSTRAP=1 "RUSTFLAGS=-Zlocation-detail=none -Zfmt-debug=none")
+  mode="build-std"
+else
+  mode="prebuilt std"
+fi
+
+kc_say "cargo ${cargo_args[*]} (route $KC_ROUTE, $mode)"
+env "${build_env[@]}" "$KC_CARGO" "${cargo_args[@]}"
+
+wasm="$target_dir/wasm32-unknown-unknown/release/knee_check.wasm"
+[[ -f "$wasm" ]] || kc_die "cargo did not produce $wasm"
+
+rm -rf "$stage"
+kc_say "wasm-bindgen --target web"
+wasm-bindgen --target web --no-typescript --out-dir "$stage" --out-name knee_check "$wasm"
+
+kc_say "wasm-opt -Oz"
+# Rust >= 1.87 emits these features by default; wasm-opt must be told it may keep them.
+wasm-opt -Oz \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$stage/knee_check_bg.wasm" -o "$stage/knee_check_bg.opt.wasm"
+mv "$stage/knee_check_bg.opt.wasm" "$stage/knee_check_bg.wasm"
+
+node scripts/assemble-dist.mjs --stage "$stage" --out "$KC_ROOT/dist"
+kc_say "done in $(($(date +%s) - started)) s"

@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// A small static file server for dist/, with no dependencies, used by `make serve` and
+// the end-to-end tests.
+//
+// - Binds to 127.0.0.1 only. Port 0 picks a free port; the URL is printed either way.
+// - Correct MIME types (application/wasm matters: browsers compile wasm while it
+//   downloads only when it is served as such); anything else is a 404.
+// - Never serves outside the root: paths are decoded, normalised and checked.
+// - Per-path response headers come from a JSON file (--headers), so a test can serve
+//   the page under a Content-Security-Policy, for example:
+//     { "/index.html": { "Content-Security-Policy": "script-src 'self' 'wasm-unsafe-eval'" },
+//       "*.wasm": { "Cache-Control": "no-store" } }
+//   A key is an exact path ("/index.html"), a prefix ending in * ("/snippets/*",
+//   "/*" for everything) or a suffix starting with * ("*.js"). Every matching entry
+//   applies, in the file's order, later ones overriding earlier ones.
+//
+// CLI: node scripts/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--headers file.json]
+// API: import { startServer } from './serve.mjs';
+//      const { url, close } = await startServer({ root, port: 0, headers: {...} });
+
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+/** The only types served; any other extension is a 404. */
+export const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Returns the extra headers for a request path, merged from every matching rule. */
+export function headersFor(rules, path) {
+  const merged = {};
+  for (const [pattern, headers] of Object.entries(rules ?? {})) {
+    const matches =
+      pattern === path ||
+      (pattern.endsWith('*') && path.startsWith(pattern.slice(0, -1))) ||
+      (pattern.startsWith('*') && path.endsWith(pattern.slice(1)));
+    if (matches) Object.assign(merged, headers);
+  }
+  return merged;
+}
+
+/**
+ * Maps a request URL's path to a file under root, or null when it is malformed or
+ * would leave root.
+ */
+export function resolvePath(root, urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  if (decoded.endsWith('/')) decoded += 'index.html';
+  const file = resolve(root, `.${normalize(`/${decoded}`)}`);
+  return file.startsWith(root + sep) ? file : null;
+}
+
+/** Starts serving `root`; resolves to { url, port, server, close } once listening. */
+export function startServer({ root = 'dist', port = 8080, host = '127.0.0.1', headers = {} } = {}) {
+  const rootDir = resolve(root);
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const send = (status, body, extra = {}) => {
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...extra });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n', { Allow: 'GET, HEAD' });
+
+    // Browsers ask for a favicon the demo page does not have; answer without an error
+    // so the tests' "no console errors" check sees only the widget's own problems.
+    if (path === '/favicon.ico') return send(204, '');
+
+    const file = resolvePath(rootDir, path);
+    const type = file && MIME_TYPES[extname(file).toLowerCase()];
+    let stat;
+    try {
+      stat = file && type ? statSync(file) : null;
+    } catch {
+      stat = null;
+    }
+    if (!stat?.isFile()) return send(404, 'not found\n');
+
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Content-Length': stat.size,
+      'X-Content-Type-Options': 'nosniff',
+      // Hashed assets never change; the page and the manifest must be revalidated.
+      'Cache-Control': /\.[0-9a-f]{16}\./.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ...headersFor(headers, path),
+    });
+    if (req.method === 'HEAD') return res.end();
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const actual = server.address().port;
+      resolvePromise({
+        server,
+        port: actual,
+        url: `http://${host}:${actual}/`,
+        close: () => new Promise((done) => server.close(done)),
+      });
+    });
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      root: { type: 'string', default: 'dist' },
+      port: { type: 'string', default: process.env.PORT ?? '8080' },
+      host: { type: 'string', default: '127.0.0.1' },
+      headers: { type: 'string' },
+    },
+  });
+  const headers = values.headers ? JSON.parse(readFileSync(values.headers, 'utf8')) : {};
+  try {
+    statSync(join(values.root, 'index.html'));
+  } catch {
+    console.error(`serve: ${values.root}/index.html not found; run make dist first`);
+    process.exit(1);
+  }
+  startServer({ root: values.root, port: Number(values.port), host: values.host, headers })
+    .then(({ url }) => console.log(`serve: serving ${values.root}/ at ${url} (Ctrl-C to stop)`))
+    .catch((error) => {
+      console.error(`serve: cannot listen on ${values.host}:${values.port}: ${error.message}`);
+      process.exit(1);
+    });
+}

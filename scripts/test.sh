@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Runs every check `make test` promises, in order, and ends with one summary line:
+#   N passed, N failed[, N skipped]
+# The counts total the tests cargo (native and wasm) and Playwright ran. A stage that
+# fails without test counts of its own (fmt, clippy, a build) counts as one failure,
+# so "0 failed" always means everything passed. Stages go on after a failure, to
+# report as much as possible in one run; the exit status is non-zero if any failed.
+#
+# Each stage's full output is kept in target/test-logs/<stage>.log.
+set -uo pipefail
+KC_SCRIPT=test
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+load_toolchain
+
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+logs="$KC_ROOT/target/test-logs"
+mkdir -p "$logs"
+
+passed=0
+failed=0
+skipped=0
+failed_stages=()
+started=$(date +%s)
+
+# run_stage NAME KIND COMMAND...: KIND is cargo, playwright or check.
+run_stage() {
+  local name=$1 kind=$2
+  shift 2
+  local log="$logs/$name.log"
+  local t0 status
+  t0=$(date +%s)
+  kc_say "── $name: $*"
+  "$@" 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+
+  local p=0 f=0 s=0 counted=0
+  case $kind in
+    cargo)
+      # One "test result:" line per test binary (libtest and wasm-bindgen-test alike).
+      read -r p f s counted < <(awk '
+        /^test result: / {
+          for (i = 1; i <= NF; i++) {
+            if ($(i+1) ~ /^passed/) p += $i
+            if ($(i+1) ~ /^failed/) f += $i
+            if ($(i+1) ~ /^ignored/) s += $i
+          }
+          n++
+        }
+        END { print p+0, f+0, s+0, n+0 }' "$log")
+      ;;
+    playwright)
+      local results="$KC_ROOT/target/e2e/results.json"
+      if [[ -f $results && $results -nt $log.start ]]; then
+        read -r p f s < <(node -e '
+          const { stats } = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+          console.log(stats.expected + stats.flaky, stats.unexpected, stats.skipped);' "$results")
+        counted=1
+      fi
+      ;;
+  esac
+  # A failing stage that reported no failing test (a compile error, a crash, a lint)
+  # still counts as one failure.
+  if ((status != 0 && f == 0)); then f=1; fi
+  passed=$((passed + p))
+  failed=$((failed + f))
+  skipped=$((skipped + s))
+  if ((status != 0)); then failed_stages+=("$name"); fi
+  kc_say "── $name: $([[ $status == 0 ]] && echo ok || echo "FAILED (exit $status)")$([[ $kind != check ]] && echo ", $p passed, $f failed, $s skipped")$([[ $kind != check && $counted == 0 ]] && echo ' (no results found)') in $(($(date +%s) - t0)) s"
+  return "$status"
+}
+
+cargo_cmd=("$KC_CARGO")
+wasm_test_env=()
+wasm_args=(--target wasm32-unknown-unknown)
+if [[ $KC_ROUTE == debian ]]; then
+  # Route B has no prebuilt std for wasm32: build it, with libtest for the test harness.
+  wasm_args+=("-Zbuild-std=std,panic_abort,test")
+fi
+
+have_fmt=1 have_clippy=1
+"$KC_CARGO" fmt --version >/dev/null 2>&1 || have_fmt=0
+"$KC_CARGO" clippy --version >/dev/null 2>&1 || have_clippy=0
+
+if ((have_fmt)); then
+  run_stage fmt check "${cargo_cmd[@]}" fmt --all --check
+else
+  kc_say "── fmt: skipped (no rustfmt on route $KC_ROUTE)"
+fi
+if ((have_clippy)); then
+  run_stage clippy-native check "${cargo_cmd[@]}" clippy --all-targets -- -D warnings
+  run_stage clippy-wasm check "${cargo_cmd[@]}" clippy --all-targets "${wasm_args[@]}" -- -D warnings
+else
+  kc_say "── clippy: skipped (no clippy on route $KC_ROUTE)"
+fi
+run_stage cargo-test-native cargo "${cargo_cmd[@]}" test --no-fail-fast
+# Doc tests run natively above; here only the lib, bins and tests/ run, in Chromium.
+run_stage cargo-test-wasm cargo "${cargo_cmd[@]}" test --no-fail-fast "${wasm_args[@]}" --lib --bins --tests
+if run_stage dist check "$KC_ROOT/scripts/dist.sh"; then
+  touch "$logs/e2e.log.start"
+  run_stage e2e playwright npx playwright test
+else
+  kc_say "── e2e: not run (no dist/)"
+  failed=$((failed + 1))
+fi
+
+kc_say "finished in $(($(date +%s) - started)) s$( ((${#failed_stages[@]})) && echo "; failed stages: ${failed_stages[*]}")"
+if ((skipped)); then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+((failed == 0))

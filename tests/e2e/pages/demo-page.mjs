@@ -1,0 +1,18 @@
+// Page object for the demo page (dist/index.html) and the widget mounted in it.
+// One page object per screen: specs talk in terms of what a reader sees, and only
+// these files know how to find it (by role and label, as a screen reader would).
+
+export class DemoPage {
+  /** @param {import('@playwright/test').Page} page */
+  constructor(page) {
+    this.page = page;
+    /** The widget's container on the host page. */
+    this.widget = page.locator('[data-knee-check]');
+    /** The widget's title. */
+    this.heading = this.widget.getByRole('heading', { level: 2 });
+  }
+
+  async goto() {
+    await this.page.goto('/');
+  }
+}
