@@ -1,25 +1,220 @@
-//! The browser shell's root (placeholder until the widget lands).
+//! The widget's root: one reducer that holds the session and the language, and delegates
+//! every answer, step and restart to the pure [`Session`] state machine.
+//!
+//! Components below it only render what they are given and send [`Action`]s back up.
 
-use wasm_bindgen::prelude::*;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
-/// The root component.
-#[function_component(App)]
-pub fn app() -> Html {
-    html! { <section class="knee-check"><h2>{ "Is my knee pain coming from my back?" }</h2></section> }
+use crate::builtin;
+use crate::i18n::strings;
+use crate::lang::Lang;
+use crate::model::Questionnaire;
+use crate::options::{OptionWarning, Options};
+use crate::session::{Action, Screen, Session};
+use crate::ui::{FailureNotice, Intro, LanguageSwitch, QuestionStep, RedFlagCard, ResultView};
+
+/// Everything a widget instance is started with: checked options, the questionnaire (or
+/// why it could not be loaded), the language to start in, and ignored options.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// The host's options.
+    pub options: Options,
+    /// The questionnaire, or the reason it could not be used.
+    pub questionnaire: Result<Rc<Questionnaire>, String>,
+    /// The language to start in.
+    pub lang: Lang,
+    /// Options that were ignored, shown as one polite notice.
+    pub warnings: Vec<OptionWarning>,
 }
 
-/// Mounts the app into every element with the `data-knee-check` attribute.
-#[wasm_bindgen(start)]
-pub fn start() {
-    let document = gloo::utils::document();
-    if let Ok(nodes) = document.query_selector_all("[data-knee-check]") {
-        for i in 0..nodes.length() {
-            if let Some(node) = nodes.item(i) {
-                if let Ok(el) = node.dyn_into::<web_sys::Element>() {
-                    yew::Renderer::<App>::with_root(el).render();
-                }
-            }
+impl Config {
+    /// A widget with the built-in questionnaire and default options.
+    pub fn builtin(lang: Lang) -> Config {
+        Config {
+            options: Options::default(),
+            questionnaire: builtin::knee_or_back()
+                .map(Rc::new)
+                .map_err(|problems| problems.to_string()),
+            lang,
+            warnings: Vec::new(),
         }
+    }
+}
+
+/// The root component's properties.
+#[derive(Properties, Clone, PartialEq)]
+pub struct AppProps {
+    /// How this instance is configured.
+    pub config: Rc<Config>,
+}
+
+/// The root component: a polite failure notice, or the check itself.
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let config = &props.config;
+    match &config.questionnaire {
+        Ok(q) => html! {
+            // A different questionnaire is a different check: start a fresh session.
+            <Widget key={q.id.clone()} q={q.clone()} config={config.clone()} />
+        },
+        Err(_) => html! {
+            <div class="kc-root" lang={config.lang.code()} data-theme={config.options.theme.id()}>
+                <FailureNotice lang={config.lang} />
+            </div>
+        },
+    }
+}
+
+/// The reducer's state.
+#[derive(Clone, PartialEq)]
+struct Model {
+    q: Rc<Questionnaire>,
+    session: Session,
+    lang: Lang,
+}
+
+enum Msg {
+    Session(Action),
+    Lang(Lang),
+}
+
+impl Reducible for Model {
+    type Action = Msg;
+
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        match msg {
+            Msg::Session(action) => Rc::new(Model {
+                session: self.session.apply(&self.q, action),
+                ..(*self).clone()
+            }),
+            Msg::Lang(lang) if lang != self.lang => Rc::new(Model {
+                lang,
+                ..(*self).clone()
+            }),
+            Msg::Lang(_) => self,
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WidgetProps {
+    q: Rc<Questionnaire>,
+    config: Rc<Config>,
+}
+
+static INSTANCES: AtomicU32 = AtomicU32::new(0);
+
+#[function_component(Widget)]
+fn widget(props: &WidgetProps) -> Html {
+    let model = use_reducer(|| Model {
+        q: props.q.clone(),
+        session: Session::new(),
+        lang: props.config.lang,
+    });
+    // Ids must be unique when several widgets share a page.
+    let id_prefix = use_state(|| format!("kc{}-", INSTANCES.fetch_add(1, Ordering::Relaxed)));
+
+    // A host that changes the `lang` option switches the live widget.
+    {
+        let dispatch = model.dispatcher();
+        use_effect_with(props.config.lang, move |lang| {
+            dispatch.dispatch(Msg::Lang(*lang))
+        });
+    }
+
+    // Focus follows the reader: each new step's heading (or the error summary, or the
+    // red-flag card) takes focus, so screen readers announce it. Never on first render:
+    // the widget must not pull focus away from the host page on load.
+    let focus = use_node_ref();
+    let first_render = use_mut_ref(|| true);
+    let session = &model.session;
+    let focus_key = (session.screen().clone(), session.error());
+    {
+        let focus = focus.clone();
+        use_effect_with(focus_key, move |_| {
+            if std::mem::replace(&mut *first_render.borrow_mut(), false) {
+                return;
+            }
+            if let Some(target) = focus.cast::<HtmlElement>() {
+                let _ = target.focus();
+            }
+        });
+    }
+
+    let on_action = {
+        let dispatch = model.dispatcher();
+        Callback::from(move |action: Action| dispatch.dispatch(Msg::Session(action)))
+    };
+    let on_lang = {
+        let dispatch = model.dispatcher();
+        Callback::from(move |lang: Lang| dispatch.dispatch(Msg::Lang(lang)))
+    };
+
+    let q = &model.q;
+    let lang = model.lang;
+    let options = &props.config.options;
+    let level = options.heading_level;
+    let screen = match session.screen() {
+        Screen::Intro => html! {
+            <Intro q={q.clone()} {lang} {level} focus={focus.clone()} on_action={on_action.clone()} />
+        },
+        &Screen::Question(index) => html! {
+            <QuestionStep
+                q={q.clone()}
+                {index}
+                draft={session.draft().to_vec()}
+                error={session.error()}
+                progress={session.progress(q).unwrap_or((1, 1))}
+                {lang}
+                {level}
+                id_prefix={(*id_prefix).clone()}
+                focus={focus.clone()}
+                on_action={on_action.clone()}
+            />
+        },
+        &Screen::RedFlag { urgency, .. } => html! {
+            <RedFlagCard
+                q={q.clone()}
+                {urgency}
+                emergency_number={options.emergency_number.clone()}
+                {lang}
+                {level}
+                focus={focus.clone()}
+                on_action={on_action.clone()}
+            />
+        },
+        Screen::Result => match session.assessment(q) {
+            Some(assessment) => html! {
+                <ResultView
+                    q={q.clone()}
+                    assessment={Rc::new(assessment)}
+                    answers={Rc::new(session.answers().clone())}
+                    options={Rc::new(options.clone())}
+                    {lang}
+                    {level}
+                    focus={focus.clone()}
+                    on_action={on_action.clone()}
+                />
+            },
+            None => html! {},
+        },
+    };
+
+    let s = strings(lang);
+    html! {
+        <div class="kc-root" lang={lang.code()} data-theme={options.theme.id()} part="root">
+            <div class="kc-bar">
+                <p class="kc-brand">{ q.title.get(lang) }</p>
+                <LanguageSwitch {lang} on_change={on_lang} id_prefix={(*id_prefix).clone()} />
+            </div>
+            if !props.config.warnings.is_empty() {
+                <p class="kc-notice" part="notice">{ s.options_ignored }</p>
+            }
+            <div class="kc-screen">{ screen }</div>
+        </div>
     }
 }

@@ -9,8 +9,10 @@
 
 pub mod builtin;
 pub mod file;
+pub mod i18n;
 pub mod lang;
 pub mod model;
+pub mod options;
 pub mod paths;
 pub mod scoring;
 pub mod session;
@@ -21,3 +23,7 @@ pub mod cli;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,220 @@
+//! The widget's own words (buttons, progress, notices), in every language. The
+//! questionnaire's words live in its file; these are the frame around them.
+//!
+//! Each language is one [`Strings`] value, so a missing translation is a compile error.
+//! Strings with a `{…}` slot are filled by the small helpers below, never by formatting
+//! user text into markup.
+
+use crate::lang::Lang;
+
+/// Every string the widget shows outside the questionnaire.
+#[derive(Debug)]
+pub struct Strings {
+    /// Lead paragraph of the intro.
+    pub intro_lead: &'static str,
+    /// Intro points: what the check is and is not.
+    pub intro_points: [&'static str; 3],
+    /// The start button.
+    pub start: &'static str,
+    /// "Question {n} of {total}".
+    pub progress: &'static str,
+    /// Back button.
+    pub back: &'static str,
+    /// Continue button.
+    pub continue_label: &'static str,
+    /// Error summary title.
+    pub error_title: &'static str,
+    /// The error when continuing without an answer.
+    pub error_no_answer: &'static str,
+    /// Prefix read before an inline error message.
+    pub error_prefix: &'static str,
+    /// "Call {number}" on the red-flag card.
+    pub call: &'static str,
+    /// Go back from the red-flag card.
+    pub mistake: &'static str,
+    /// Heading over the four signs.
+    pub signs_heading: &'static str,
+    /// Heading over the context findings.
+    pub context_heading: &'static str,
+    /// A sign that matched.
+    pub matched: &'static str,
+    /// A sign that did not match.
+    pub not_matched: &'static str,
+    /// "Sign {n}".
+    pub sign_number: &'static str,
+    /// Heading over what an evaluation may include.
+    pub evaluation_heading: &'static str,
+    /// Heading over the call to action.
+    pub next_step_heading: &'static str,
+    /// The evaluation's name when the host gives none.
+    pub default_evaluation: &'static str,
+    /// With a clinic: "{clinic} offers {evaluation}."
+    pub cta_clinic: &'static str,
+    /// Without a clinic: neutral advice naming the evaluation.
+    pub cta_neutral: &'static str,
+    /// "Call {clinic}" / phone link text.
+    pub cta_call: &'static str,
+    /// Booking link text.
+    pub cta_book: &'static str,
+    /// Note that the booking link carries no answers.
+    pub cta_private: &'static str,
+    /// Heading over the answers list.
+    pub answers_heading: &'static str,
+    /// "Change" button, followed by hidden text naming the question.
+    pub change: &'static str,
+    /// Hidden text after "Change".
+    pub change_hidden: &'static str,
+    /// The disclaimer.
+    pub disclaimer: &'static str,
+    /// "Content version {content}, scoring version {scoring}".
+    pub versions: &'static str,
+    /// Start again button.
+    pub start_again: &'static str,
+    /// Label of the language switcher.
+    pub language: &'static str,
+    /// The privacy promise, shown on the intro.
+    pub privacy: &'static str,
+    /// Shown when the widget cannot start.
+    pub failure: &'static str,
+    /// Shown when some options were ignored.
+    pub options_ignored: &'static str,
+}
+
+const EN: Strings = Strings {
+    intro_lead: "Knee pain does not always start in the knee. Nerves from the lower back and problems in the hip can be felt at the knee. A few short questions show whether your pain has signs that point beyond the knee, and what to do next.",
+    intro_points: [
+        "It takes about two minutes.",
+        "It is not a diagnosis and does not replace a visit to a clinician.",
+        "Your answers stay on this device. Nothing is sent or saved.",
+    ],
+    start: "Start the check",
+    progress: "Question {n} of {total}",
+    back: "Back",
+    continue_label: "Continue",
+    error_title: "There is a problem",
+    error_no_answer: "Choose an answer to continue",
+    error_prefix: "Error:",
+    call: "Call {number}",
+    mistake: "I answered this by mistake",
+    signs_heading: "The four signs, and what your answers showed",
+    context_heading: "Other things you told us",
+    matched: "Fits your answers",
+    not_matched: "Does not fit your answers",
+    sign_number: "Sign {n}",
+    evaluation_heading: "What an evaluation that looks beyond the knee may include",
+    next_step_heading: "Next step",
+    default_evaluation: "an evaluation by a physical therapist",
+    cta_clinic: "{clinic} offers {evaluation}.",
+    cta_neutral: "Consider {evaluation} that checks your lower back and hip as well as your knee.",
+    cta_call: "Call {phone}",
+    cta_book: "Book an appointment",
+    cta_private: "The booking link does not share your answers.",
+    answers_heading: "Your answers",
+    change: "Change",
+    change_hidden: "your answer to: {question}",
+    disclaimer: "This check gives general information. It cannot diagnose you and does not replace care from a clinician. If your symptoms get worse or new ones appear, get medical help.",
+    versions: "Content version {content}, scoring version {scoring}.",
+    start_again: "Start again",
+    language: "Language",
+    privacy: "Your answers stay on this device. Nothing is sent or saved.",
+    failure: "Sorry, this self-check could not start. Please try again later. If your knee pain is severe or getting worse, contact a clinician.",
+    options_ignored: "Some settings of this self-check were not valid and were ignored.",
+};
+
+const ES: Strings = Strings {
+    intro_lead: "El dolor de rodilla no siempre nace en la rodilla. Los nervios de la parte baja de la espalda y los problemas de cadera pueden sentirse en la rodilla. Unas pocas preguntas muestran si su dolor tiene señales que apuntan más allá de la rodilla, y qué hacer después.",
+    intro_points: [
+        "Toma unos dos minutos.",
+        "No es un diagnóstico y no reemplaza una consulta con un profesional de la salud.",
+        "Sus respuestas se quedan en este dispositivo. No se envía ni se guarda nada.",
+    ],
+    start: "Empezar",
+    progress: "Pregunta {n} de {total}",
+    back: "Atrás",
+    continue_label: "Continuar",
+    error_title: "Hay un problema",
+    error_no_answer: "Elija una respuesta para continuar",
+    error_prefix: "Error:",
+    call: "Llamar al {number}",
+    mistake: "Respondí esto por error",
+    signs_heading: "Las cuatro señales y lo que mostraron sus respuestas",
+    context_heading: "Otras cosas que nos contó",
+    matched: "Coincide con sus respuestas",
+    not_matched: "No coincide con sus respuestas",
+    sign_number: "Señal {n}",
+    evaluation_heading: "Lo que puede incluir una evaluación que mire más allá de la rodilla",
+    next_step_heading: "Siguiente paso",
+    default_evaluation: "una evaluación con un fisioterapeuta",
+    cta_clinic: "{clinic} ofrece {evaluation}.",
+    cta_neutral: "Considere {evaluation} que revise la parte baja de la espalda y la cadera, además de la rodilla.",
+    cta_call: "Llamar al {phone}",
+    cta_book: "Pedir una cita",
+    cta_private: "El enlace para pedir cita no comparte sus respuestas.",
+    answers_heading: "Sus respuestas",
+    change: "Cambiar",
+    change_hidden: "su respuesta a: {question}",
+    disclaimer: "Esta prueba da información general. No puede darle un diagnóstico y no reemplaza la atención de un profesional de la salud. Si sus síntomas empeoran o aparecen otros nuevos, busque ayuda médica.",
+    versions: "Versión del contenido {content}, versión del cálculo {scoring}.",
+    start_again: "Empezar de nuevo",
+    language: "Idioma",
+    privacy: "Sus respuestas se quedan en este dispositivo. No se envía ni se guarda nada.",
+    failure: "Lo sentimos, esta autoevaluación no pudo iniciarse. Inténtelo más tarde. Si el dolor de rodilla es fuerte o empeora, consulte a un profesional de la salud.",
+    options_ignored: "Algunos ajustes de esta autoevaluación no eran válidos y se ignoraron.",
+};
+
+/// The strings for a language.
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::En => &EN,
+        Lang::Es => &ES,
+    }
+}
+
+/// Fills `{name}` slots in a template with plain text values.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slots_are_filled_and_the_same_in_every_language() {
+        for lang in Lang::ALL {
+            let s = strings(lang);
+            let progress = fill(s.progress, &[("n", "3"), ("total", "9")]);
+            assert!(
+                progress.contains('3') && progress.contains('9'),
+                "{progress}"
+            );
+            assert!(!progress.contains('{'));
+            for (template, slots) in [
+                (s.call, &["number"][..]),
+                (s.cta_clinic, &["clinic", "evaluation"][..]),
+                (s.cta_neutral, &["evaluation"][..]),
+                (s.cta_call, &["phone"][..]),
+                (s.versions, &["content", "scoring"][..]),
+                (s.change_hidden, &["question"][..]),
+                (s.sign_number, &["n"][..]),
+            ] {
+                for slot in slots {
+                    assert!(
+                        template.contains(&format!("{{{slot}}}")),
+                        "{lang:?}: {template}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn spanish_differs_from_english() {
+        assert_ne!(strings(Lang::En).start, strings(Lang::Es).start);
+        assert_ne!(strings(Lang::En).disclaimer, strings(Lang::Es).disclaimer);
+    }
+}

@@ -1,0 +1,162 @@
+//! One question per step, after the GOV.UK question-page pattern: native radios or
+//! checkboxes in a fieldset whose legend is the page heading, nothing pre-selected,
+//! progress as text, an error summary when continuing without an answer, Back and
+//! Continue.
+
+use std::rc::Rc;
+
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::i18n::{fill, strings};
+use crate::lang::Lang;
+use crate::model::{ItemKind, Questionnaire};
+use crate::session::{Action, StepError};
+use crate::ui::Heading;
+
+/// Properties of [`QuestionStep`].
+#[derive(Properties, PartialEq)]
+pub struct QuestionStepProps {
+    /// The questionnaire.
+    pub q: Rc<Questionnaire>,
+    /// Which question.
+    pub index: usize,
+    /// The answer codes chosen so far on this step.
+    pub draft: Vec<String>,
+    /// Why the last Continue failed.
+    pub error: Option<StepError>,
+    /// `(n, total)` for "Question n of total".
+    pub progress: (usize, usize),
+    /// Display language.
+    pub lang: Lang,
+    /// Heading level.
+    pub level: u8,
+    /// Unique id prefix of this widget instance.
+    pub id_prefix: AttrValue,
+    /// Focus target: the heading, or the error summary after a failed Continue.
+    pub focus: NodeRef,
+    /// Reader actions.
+    pub on_action: Callback<Action>,
+}
+
+/// The question step.
+#[function_component(QuestionStep)]
+pub fn question_step(props: &QuestionStepProps) -> Html {
+    let s = strings(props.lang);
+    let lang = props.lang;
+    let item = &props.q.items[props.index];
+    let base = format!("{}{}", props.id_prefix, item.link_id);
+    let hint_id = format!("{base}-hint");
+    let error_id = format!("{base}-error");
+    let first_input_id = format!("{base}-0");
+    let input_type = match item.kind {
+        ItemKind::Choice => "radio",
+        ItemKind::Multiple => "checkbox",
+    };
+    let has_hint = item.hint.is_some() || !item.bullets.is_empty();
+    let described_by = [
+        has_hint.then(|| hint_id.clone()),
+        props.error.map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+
+    let on_submit = props.on_action.reform(|event: SubmitEvent| {
+        event.prevent_default();
+        Action::Continue
+    });
+    let on_back = props.on_action.reform(|_: MouseEvent| Action::Back);
+    // The summary links to the first answer. Moving focus by script keeps the host
+    // page's URL untouched (a `#fragment` would change it and cannot cross a shadow root).
+    let focus_first = {
+        let first_input_id = first_input_id.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            let root = event
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|el| el.closest("form").ok().flatten());
+            if let Some(input) = root
+                .and_then(|form| {
+                    form.query_selector(&format!("[id='{first_input_id}']"))
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(el).ok())
+            {
+                let _ = input.focus();
+            }
+        })
+    };
+    let error_message = props.error.map(|StepError::NoAnswer| s.error_no_answer);
+    let (n, total) = props.progress;
+    let sub_level = (props.level + 1).min(6);
+
+    html! {
+        <form class="kc-step kc-question" novalidate=true onsubmit={on_submit}>
+            if let Some(message) = error_message {
+                <div class="kc-error-summary" part="error-summary" tabindex="-1" ref={props.focus.clone()} aria-labelledby={format!("{base}-summary")}>
+                    <Heading level={sub_level} class="kc-error-title" id={AttrValue::from(format!("{base}-summary"))}>{ s.error_title }</Heading>
+                    <ul class="kc-error-list">
+                        <li><a href={format!("#{first_input_id}")} onclick={focus_first}>{ message }</a></li>
+                    </ul>
+                </div>
+            }
+            <p class="kc-progress">{ fill(s.progress, &[("n", &n.to_string()), ("total", &total.to_string())]) }</p>
+            <div class={classes!("kc-group", props.error.map(|_| "kc-group-error"))}>
+                <fieldset class="kc-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}>
+                    <legend class="kc-legend">
+                        <Heading
+                            level={props.level}
+                            class="kc-heading"
+                            node_ref={if props.error.is_none() { props.focus.clone() } else { NodeRef::default() }}
+                        >
+                            { item.text.get(lang) }
+                        </Heading>
+                    </legend>
+                    if has_hint {
+                        <div class="kc-hint" id={hint_id}>
+                            if let Some(hint) = &item.hint { <p>{ hint.get(lang) }</p> }
+                            if !item.bullets.is_empty() {
+                                <ul class="kc-bullets">
+                                    { for item.bullets.iter().map(|b| html! { <li>{ b.get(lang) }</li> }) }
+                                </ul>
+                            }
+                        </div>
+                    }
+                    if let Some(message) = error_message {
+                        <p class="kc-error-message" id={error_id}>
+                            <span class="kc-visually-hidden">{ s.error_prefix }{ " " }</span>{ message }
+                        </p>
+                    }
+                    <div class={classes!("kc-options", format!("kc-{input_type}s"))}>
+                        { for item.options.iter().enumerate().map(|(i, option)| {
+                            let id = format!("{base}-{i}");
+                            let code = option.code.clone();
+                            let on_change = props.on_action.reform(move |_: Event| Action::Choose(code.clone()));
+                            html! {
+                                <div class="kc-option">
+                                    <input
+                                        class="kc-input"
+                                        type={input_type}
+                                        id={id.clone()}
+                                        name={base.clone()}
+                                        value={option.code.clone()}
+                                        checked={props.draft.contains(&option.code)}
+                                        onchange={on_change}
+                                    />
+                                    <label class="kc-label" for={id}>{ option.text.get(lang) }</label>
+                                </div>
+                            }
+                        }) }
+                    </div>
+                </fieldset>
+            </div>
+            <div class="kc-actions">
+                <button type="submit" class="kc-button kc-primary" part="button">{ s.continue_label }</button>
+                <button type="button" class="kc-button kc-secondary" part="button" onclick={on_back}>{ s.back }</button>
+            </div>
+        </form>
+    }
+}

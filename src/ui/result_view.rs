@@ -1,0 +1,189 @@
+//! The explained result: the outcome as a focused heading, what it means, the four signs
+//! as a checklist (which matched, and why each matters), what an evaluation may include,
+//! the clinic's call to action, the reader's answers, and Start again.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::i18n::{fill, strings};
+use crate::lang::Lang;
+use crate::model::Questionnaire;
+use crate::options::Options;
+use crate::scoring::{Answers, Assessment, FactorResult, Outcome};
+use crate::session::Action;
+use crate::ui::Heading;
+
+/// Properties of [`ResultView`].
+#[derive(Properties, PartialEq)]
+pub struct ResultViewProps {
+    /// The questionnaire.
+    pub q: Rc<Questionnaire>,
+    /// The scored answers.
+    pub assessment: Rc<Assessment>,
+    /// The answers, for the summary.
+    pub answers: Rc<Answers>,
+    /// The host's options, for the call to action.
+    pub options: Rc<Options>,
+    /// Display language.
+    pub lang: Lang,
+    /// Heading level.
+    pub level: u8,
+    /// Focus target: the outcome heading.
+    pub focus: NodeRef,
+    /// Reader actions.
+    pub on_action: Callback<Action>,
+}
+
+/// The result screen.
+#[function_component(ResultView)]
+pub fn result_view(props: &ResultViewProps) -> Html {
+    let s = strings(props.lang);
+    let lang = props.lang;
+    let q = &props.q;
+    let a = &props.assessment;
+    let Outcome::Band { id } = &a.outcome else {
+        return html! {};
+    };
+    let Some(band) = q.band(id) else {
+        return html! {};
+    };
+    let sub = (props.level + 1).min(6);
+    let (signs, context): (Vec<&FactorResult>, Vec<&FactorResult>) = a
+        .factors
+        .iter()
+        .partition(|f| q.factors[f.factor].sign.is_some());
+    let on_restart = props.on_action.reform(|_: MouseEvent| Action::Restart);
+
+    let factor_row = |f: &FactorResult| {
+        let factor = &q.factors[f.factor];
+        let status = if f.matched { s.matched } else { s.not_matched };
+        html! {
+            <li class={classes!("kc-factor", if f.matched { "kc-matched" } else { "kc-unmatched" })} data-factor={factor.id.clone()}>
+                <span class="kc-mark" aria-hidden="true">{ if f.matched { "✓" } else { "–" } }</span>
+                <div>
+                    <p class="kc-factor-name">
+                        if let Some(n) = factor.sign {
+                            <span class="kc-sign-number">{ fill(s.sign_number, &[("n", &n.to_string())]) }{ ": " }</span>
+                        }
+                        <strong>{ factor.name.get(lang) }</strong>
+                    </p>
+                    <p class="kc-factor-status">{ status }</p>
+                    <p class="kc-factor-why">{ factor.why.get(lang) }</p>
+                </div>
+            </li>
+        }
+    };
+
+    html! {
+        <section class="kc-step kc-result" data-outcome={id.clone()}>
+            <Heading level={props.level} node_ref={props.focus.clone()} class="kc-heading kc-outcome">
+                { band.heading.get(lang) }
+            </Heading>
+            <p class="kc-lead">{ band.body.get(lang) }</p>
+            if a.show_unsure_note {
+                if let Some(note) = &q.unsure_note {
+                    <p class="kc-note">{ note.text.get(lang) }</p>
+                }
+            }
+
+            <Heading level={sub}>{ s.signs_heading }</Heading>
+            <ul class="kc-factors">{ for signs.into_iter().map(factor_row) }</ul>
+            if !context.is_empty() {
+                <Heading level={sub}>{ s.context_heading }</Heading>
+                <ul class="kc-factors">{ for context.into_iter().map(factor_row) }</ul>
+            }
+
+            <Heading level={sub}>{ s.evaluation_heading }</Heading>
+            <ul class="kc-points">
+                { for q.evaluation.iter().map(|line| html! { <li>{ line.get(lang) }</li> }) }
+            </ul>
+
+            <CallToAction options={props.options.clone()} {lang} level={sub} />
+
+            <Heading level={sub}>{ s.answers_heading }</Heading>
+            <dl class="kc-answers">
+                { for q.items.iter().filter_map(|item| {
+                    let codes = props.answers.get(&item.link_id)?;
+                    if crate::scoring::is_enabled(q, &props.answers, q.item_index(&item.link_id)?) {
+                        let answer = item
+                            .options
+                            .iter()
+                            .filter(|o| codes.contains(&o.code))
+                            .map(|o| o.text.get(lang))
+                            .collect::<Vec<_>>()
+                            .join("; ");
+                        let link_id = item.link_id.clone();
+                        let on_edit = props.on_action.reform(move |_: MouseEvent| Action::Edit(link_id.clone()));
+                        let question = item.text.get(lang);
+                        Some(html! {
+                            <div class="kc-answer">
+                                <dt>{ question }</dt>
+                                <dd>
+                                    <span>{ answer }</span>
+                                    <button type="button" class="kc-link-button" onclick={on_edit}>
+                                        { s.change }
+                                        <span class="kc-visually-hidden">{ " " }{ fill(s.change_hidden, &[("question", question)]) }</span>
+                                    </button>
+                                </dd>
+                            </div>
+                        })
+                    } else {
+                        None
+                    }
+                }) }
+            </dl>
+
+            <p class="kc-disclaimer">{ s.disclaimer }</p>
+            <p class="kc-versions">
+                { fill(s.versions, &[("content", &a.content_version), ("scoring", a.scoring_version)]) }
+            </p>
+            <div class="kc-actions">
+                <button type="button" class="kc-button kc-secondary" part="button" onclick={on_restart}>{ s.start_again }</button>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CallToActionProps {
+    options: Rc<Options>,
+    lang: Lang,
+    level: u8,
+}
+
+/// The clinic's call to action, or neutral advice when no clinic is configured. Links
+/// carry no answers: the phone link is the number, the booking link is the host's URL
+/// as given.
+#[function_component(CallToAction)]
+fn call_to_action(props: &CallToActionProps) -> Html {
+    let s = strings(props.lang);
+    let o = &props.options;
+    let evaluation = o.evaluation_name.as_deref().unwrap_or(s.default_evaluation);
+    let text = match &o.clinic_name {
+        Some(clinic) => fill(
+            s.cta_clinic,
+            &[("clinic", clinic), ("evaluation", evaluation)],
+        ),
+        None => fill(s.cta_neutral, &[("evaluation", evaluation)]),
+    };
+    html! {
+        <div class="kc-cta" part="cta">
+            <Heading level={props.level}>{ s.next_step_heading }</Heading>
+            <p>{ text }</p>
+            if o.clinic_phone.is_some() || o.booking_url.is_some() {
+                <div class="kc-actions">
+                    if let Some(url) = &o.booking_url {
+                        <a class="kc-button kc-primary" part="button cta-link" href={url.clone()} target="_blank" rel="noopener noreferrer">{ s.cta_book }</a>
+                    }
+                    if let Some(phone) = &o.clinic_phone {
+                        <a class="kc-button kc-secondary" part="button cta-phone" href={Options::tel_href(phone)}>{ fill(s.cta_call, &[("phone", phone)]) }</a>
+                    }
+                </div>
+            }
+            if o.booking_url.is_some() {
+                <p class="kc-small">{ s.cta_private }</p>
+            }
+        </div>
+    }
+}
