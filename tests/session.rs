@@ -1,0 +1,585 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The session state machine, screen by screen: what a reader sees after each thing they
+//! do. Most tests use the default questionnaire; the `multiple` and `enableWhen` tests use
+//! a small questionnaire written here, since the default file has neither.
+
+use knee_check::builtin;
+use knee_check::model::{Questionnaire, Urgency};
+use knee_check::scoring;
+use knee_check::session::{Action, Screen, Session, StepError};
+use knee_check::validate;
+
+fn default_q() -> Questionnaire {
+    builtin::knee_or_back().expect("the default questionnaire is valid")
+}
+
+/// A small questionnaire with a `multiple` question (with exclusive "None" and "Not sure"),
+/// and a follow-up question enabled only by an earlier answer, itself enabling another.
+const SMALL: &str = r#"{
+  "id": "small",
+  "contentVersion": "0.1.0",
+  "reviewed": "2026-01-31",
+  "title": { "en": "Small check", "es": "Prueba pequeña" },
+  "items": [
+    {
+      "linkId": "rf", "redFlag": "emergency",
+      "text": { "en": "Any warning signs?", "es": "¿Alguna señal de alarma?" },
+      "answerOption": [
+        { "code": "yes", "redFlag": true, "text": { "en": "Yes", "es": "Sí" } },
+        { "code": "no", "text": { "en": "No", "es": "No" } }
+      ]
+    },
+    {
+      "linkId": "had-shot",
+      "text": { "en": "Have you had a knee shot?", "es": "¿Le han puesto una inyección?" },
+      "answerOption": [
+        { "code": "yes", "text": { "en": "Yes", "es": "Sí" } },
+        { "code": "no", "text": { "en": "No", "es": "No" } }
+      ]
+    },
+    {
+      "linkId": "shot-help", "factor": "injection",
+      "enableWhen": [ { "question": "had-shot", "answer": "yes" } ],
+      "text": { "en": "How much did it help?", "es": "¿Cuánto le ayudó?" },
+      "answerOption": [
+        { "code": "little", "weight": 1, "text": { "en": "Little", "es": "Poco" } },
+        { "code": "lot", "text": { "en": "A lot", "es": "Mucho" } }
+      ]
+    },
+    {
+      "linkId": "shot-again", "factor": "injection",
+      "enableWhen": [ { "question": "shot-help", "answer": "little" } ],
+      "text": { "en": "Did a second shot help?", "es": "¿Le ayudó una segunda?" },
+      "answerOption": [
+        { "code": "no", "weight": 1, "text": { "en": "No", "es": "No" } },
+        { "code": "yes", "text": { "en": "Yes", "es": "Sí" } }
+      ]
+    },
+    {
+      "linkId": "feelings", "type": "multiple", "factor": "nerve",
+      "text": { "en": "Which do you feel?", "es": "¿Qué siente?" },
+      "answerOption": [
+        { "code": "tingling", "weight": 1, "text": { "en": "Tingling", "es": "Hormigueo" } },
+        { "code": "burning", "weight": 1, "text": { "en": "Burning", "es": "Ardor" } },
+        { "code": "numb", "weight": 1, "text": { "en": "Numbness", "es": "Adormecimiento" } },
+        { "code": "none", "exclusive": true, "text": { "en": "None of these", "es": "Ninguno" } },
+        { "code": "unsure", "exclusive": true, "unsure": true, "text": { "en": "Not sure", "es": "No sé" } }
+      ]
+    }
+  ],
+  "factors": [
+    { "id": "nerve", "sign": 1, "points": 2, "threshold": 2,
+      "name": { "en": "Nerve", "es": "Nervio" }, "why": { "en": "Nerves.", "es": "Nervios." } },
+    { "id": "injection", "sign": 2, "points": 1, "threshold": 1,
+      "name": { "en": "Shot", "es": "Inyección" }, "why": { "en": "Shots.", "es": "Inyecciones." } }
+  ],
+  "outcomes": [
+    { "id": "low", "min": 0, "max": 1,
+      "heading": { "en": "Low", "es": "Bajo" }, "body": { "en": "Low.", "es": "Bajo." } },
+    { "id": "high", "min": 2, "max": 3,
+      "heading": { "en": "High", "es": "Alto" }, "body": { "en": "High.", "es": "Alto." } }
+  ],
+  "redFlags": {
+    "emergency": { "heading": { "en": "Now", "es": "Ya" }, "body": { "en": "Go.", "es": "Vaya." } },
+    "urgent": { "heading": { "en": "Today", "es": "Hoy" }, "body": { "en": "Go.", "es": "Vaya." } }
+  },
+  "evaluation": [ { "en": "The back", "es": "La espalda" } ]
+}"#;
+
+fn small_q() -> Questionnaire {
+    validate::load(SMALL).unwrap_or_else(|problems| panic!("SMALL is invalid:\n{problems}"))
+}
+
+fn choose(code: &str) -> Action {
+    Action::Choose(code.to_owned())
+}
+
+fn index(q: &Questionnaire, link_id: &str) -> usize {
+    q.item_index(link_id).expect("question exists")
+}
+
+/// Applies the actions in turn.
+fn run(q: &Questionnaire, session: Session, actions: impl IntoIterator<Item = Action>) -> Session {
+    actions
+        .into_iter()
+        .fold(session, |session, action| session.apply(q, action))
+}
+
+/// Start, then answer with `(code)` per question in order, each followed by Continue.
+fn answer_in_order(q: &Questionnaire, codes: &[&str]) -> Session {
+    let mut session = Session::new().apply(q, Action::Start);
+    for code in codes {
+        session = run(q, session, [choose(code), Action::Continue]);
+    }
+    session
+}
+
+/// A full knee-typical walk through the default questionnaire.
+const KNEE_WALK: [&str; 9] = [
+    "no", "no", "ache", "no", "helped", "activity", "neither", "lot", "no",
+];
+
+#[test]
+fn a_new_session_shows_the_intro() {
+    let q = default_q();
+    let session = Session::new();
+    assert_eq!(*session.screen(), Screen::Intro);
+    assert!(session.answers().is_empty());
+    assert_eq!(session.progress(&q), None);
+    assert_eq!(session.assessment(&q), None);
+}
+
+#[test]
+fn start_goes_to_the_first_question() {
+    let q = default_q();
+    let session = Session::new().apply(&q, Action::Start);
+    assert_eq!(*session.screen(), Screen::Question(0));
+    assert!(session.draft().is_empty());
+    assert_eq!(session.error(), None);
+}
+
+#[test]
+fn continue_without_an_answer_shows_an_error_and_stays() {
+    let q = default_q();
+    let started = Session::new().apply(&q, Action::Start);
+    let session = started.apply(&q, Action::Continue);
+    assert_eq!(*session.screen(), Screen::Question(0));
+    assert_eq!(session.error(), Some(StepError::NoAnswer));
+    assert!(session.answers().is_empty());
+    // Choosing an answer clears the error, and Continue then moves on.
+    let session = session.apply(&q, choose("no"));
+    assert_eq!(session.error(), None);
+    let session = session.apply(&q, Action::Continue);
+    assert_eq!(*session.screen(), Screen::Question(1));
+}
+
+#[test]
+fn choosing_an_unknown_code_changes_nothing() {
+    let q = default_q();
+    let started = Session::new().apply(&q, Action::Start);
+    assert_eq!(started.apply(&q, choose("maybe")), started);
+}
+
+#[test]
+fn emergency_answer_interrupts_at_once() {
+    let q = default_q();
+    let session = answer_in_order(&q, &["yes"]);
+    assert_eq!(
+        *session.screen(),
+        Screen::RedFlag {
+            item: index(&q, "rf-emergency"),
+            urgency: Urgency::Emergency
+        }
+    );
+    // Nothing after the red flag has been asked.
+    assert_eq!(session.answers().len(), 1);
+    let a = session.assessment(&q).expect("the card is scored");
+    assert_eq!(a.outcome.id(), "red-flag-emergency");
+}
+
+#[test]
+fn urgent_answer_interrupts_before_the_pain_questions() {
+    let q = default_q();
+    let session = answer_in_order(&q, &["no", "yes"]);
+    assert_eq!(
+        *session.screen(),
+        Screen::RedFlag {
+            item: index(&q, "rf-urgent"),
+            urgency: Urgency::Urgent
+        }
+    );
+    assert!(!session.answers().contains_key("pain-quality"));
+}
+
+#[test]
+fn continue_and_choose_do_nothing_on_the_red_flag_card() {
+    let q = default_q();
+    let card = answer_in_order(&q, &["yes"]);
+    for action in [Action::Continue, choose("no"), Action::Start] {
+        assert_eq!(card.apply(&q, action.clone()), card, "{action:?}");
+    }
+}
+
+#[test]
+fn mistake_clears_the_answer_and_returns_to_the_question() {
+    let q = default_q();
+    let card = answer_in_order(&q, &["no", "yes"]);
+    let session = card.apply(&q, Action::Mistake);
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "rf-urgent")));
+    assert!(session.draft().is_empty(), "nothing is selected");
+    assert!(!session.answers().contains_key("rf-urgent"));
+    // The earlier answer is kept, and the reader can carry on.
+    assert_eq!(session.answers()["rf-emergency"], vec!["no".to_owned()]);
+    let session = run(&q, session, [choose("no"), Action::Continue]);
+    assert_eq!(
+        *session.screen(),
+        Screen::Question(index(&q, "pain-quality"))
+    );
+    // Back from there walks to the red-flag questions as a normal history.
+    let session = session.apply(&q, Action::Back);
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "rf-urgent")));
+    let session = session.apply(&q, Action::Back);
+    assert_eq!(
+        *session.screen(),
+        Screen::Question(index(&q, "rf-emergency"))
+    );
+}
+
+#[test]
+fn back_on_the_red_flag_card_shows_the_question_with_the_answer_kept() {
+    let q = default_q();
+    let card = answer_in_order(&q, &["yes"]);
+    let session = card.apply(&q, Action::Back);
+    assert_eq!(*session.screen(), Screen::Question(0));
+    assert_eq!(session.draft(), ["yes".to_owned()]);
+}
+
+#[test]
+fn back_walks_history_and_keeps_answers() {
+    let q = default_q();
+    let session = answer_in_order(&q, &["no", "no", "tingling", "yes"]);
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "injection")));
+    let session = session.apply(&q, Action::Back);
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "spread")));
+    assert_eq!(session.draft(), ["yes".to_owned()]);
+    let session = session.apply(&q, Action::Back);
+    assert_eq!(
+        *session.screen(),
+        Screen::Question(index(&q, "pain-quality"))
+    );
+    assert_eq!(session.draft(), ["tingling".to_owned()]);
+    // Every answer is still there.
+    assert_eq!(session.answers().len(), 4);
+    // Continue with the pre-filled draft moves forward again without choosing.
+    let session = session.apply(&q, Action::Continue);
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "spread")));
+    assert_eq!(session.draft(), ["yes".to_owned()]);
+}
+
+#[test]
+fn back_from_the_first_question_returns_to_the_intro() {
+    let q = default_q();
+    let session = run(
+        &q,
+        Session::new(),
+        [Action::Start, choose("no"), Action::Back],
+    );
+    assert_eq!(*session.screen(), Screen::Intro);
+    assert_eq!(session.draft(), [] as [String; 0]);
+}
+
+#[test]
+fn a_changed_draft_is_not_committed_by_back() {
+    let q = default_q();
+    let session = answer_in_order(&q, &["no", "no", "tingling"]);
+    let session = run(&q, session, [Action::Back, choose("ache"), Action::Back]);
+    assert_eq!(
+        session.answers()["pain-quality"],
+        vec!["tingling".to_owned()]
+    );
+}
+
+#[test]
+fn the_last_continue_shows_the_result() {
+    let q = default_q();
+    let session = answer_in_order(&q, &KNEE_WALK);
+    assert_eq!(*session.screen(), Screen::Result);
+    let a = session.assessment(&q).expect("the result is scored");
+    assert_eq!(a.outcome.id(), "knee-likely");
+    assert_eq!(session.answered(&q).count(), q.items.len());
+}
+
+#[test]
+fn back_from_the_result_returns_to_the_last_question() {
+    let q = default_q();
+    let session = answer_in_order(&q, &KNEE_WALK).apply(&q, Action::Back);
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "back")));
+    assert_eq!(session.draft(), ["no".to_owned()]);
+}
+
+#[test]
+fn edit_from_the_result_goes_to_that_question_and_forward_again() {
+    let q = default_q();
+    let result = answer_in_order(&q, &KNEE_WALK);
+    let session = result.apply(&q, Action::Edit("pain-quality".to_owned()));
+    assert_eq!(
+        *session.screen(),
+        Screen::Question(index(&q, "pain-quality"))
+    );
+    assert_eq!(session.draft(), ["ache".to_owned()]);
+    let mut session = session
+        .apply(&q, choose("tingling"))
+        .apply(&q, Action::Continue);
+    // The later questions keep their answers: Continue through each returns to the result.
+    let mut steps = 0;
+    while let Screen::Question(i) = *session.screen() {
+        assert!(i > index(&q, "pain-quality"));
+        assert!(!session.draft().is_empty(), "question {i} is pre-filled");
+        session = session.apply(&q, Action::Continue);
+        steps += 1;
+        assert!(steps <= q.items.len(), "never reaches the result");
+    }
+    assert_eq!(*session.screen(), Screen::Result);
+    assert_eq!(
+        session.assessment(&q).map(|a| a.outcome.id()),
+        Some("mixed".to_owned()),
+        "nerve-like pain alone makes a mixed picture"
+    );
+    // Back after editing walks the questions in order, not the edit jump.
+    let session = session.apply(&q, Action::Back);
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "back")));
+}
+
+#[test]
+fn edit_of_an_unknown_question_changes_nothing() {
+    let q = default_q();
+    let result = answer_in_order(&q, &KNEE_WALK);
+    assert_eq!(result.apply(&q, Action::Edit("nope".to_owned())), result);
+}
+
+#[test]
+fn restart_clears_all_answers_and_returns_to_the_intro() {
+    let q = default_q();
+    for session in [
+        answer_in_order(&q, &KNEE_WALK),
+        answer_in_order(&q, &["yes"]),
+        answer_in_order(&q, &["no", "no", "sharp"]),
+    ] {
+        let restarted = session.apply(&q, Action::Restart);
+        assert_eq!(*restarted.screen(), Screen::Intro);
+        assert!(restarted.answers().is_empty());
+        assert_eq!(restarted, Session::new());
+    }
+}
+
+#[test]
+fn progress_counts_n_of_total() {
+    let q = default_q();
+    let total = q.items.len();
+    let mut session = Session::new().apply(&q, Action::Start);
+    for (n, code) in KNEE_WALK.iter().enumerate() {
+        assert_eq!(session.progress(&q), Some((n + 1, total)), "step {n}");
+        session = run(&q, session, [choose(code), Action::Continue]);
+    }
+    assert_eq!(session.progress(&q), None, "no progress on the result");
+}
+
+#[test]
+fn actions_invalid_for_a_screen_leave_the_session_unchanged() {
+    let q = default_q();
+    let intro = Session::new();
+    for action in [
+        choose("no"),
+        Action::Continue,
+        Action::Back,
+        Action::Mistake,
+        Action::Edit("back".to_owned()),
+    ] {
+        assert_eq!(intro.apply(&q, action.clone()), intro, "intro: {action:?}");
+    }
+    let question = intro.apply(&q, Action::Start);
+    for action in [
+        Action::Start,
+        Action::Mistake,
+        Action::Edit("back".to_owned()),
+    ] {
+        assert_eq!(
+            question.apply(&q, action.clone()),
+            question,
+            "question: {action:?}"
+        );
+    }
+    let result = answer_in_order(&q, &KNEE_WALK);
+    for action in [
+        Action::Start,
+        choose("yes"),
+        Action::Continue,
+        Action::Mistake,
+    ] {
+        assert_eq!(
+            result.apply(&q, action.clone()),
+            result,
+            "result: {action:?}"
+        );
+    }
+    let card = answer_in_order(&q, &["yes"]);
+    assert_eq!(card.apply(&q, Action::Edit("back".to_owned())), card);
+}
+
+// --- a `multiple` question ---------------------------------------------------------------
+
+/// Walks the small questionnaire to the `feelings` question without a shot.
+fn at_feelings(q: &Questionnaire) -> Session {
+    let session = answer_in_order(q, &["no", "no"]);
+    assert_eq!(*session.screen(), Screen::Question(index(q, "feelings")));
+    session
+}
+
+#[test]
+fn multiple_choice_toggles_answers() {
+    let q = small_q();
+    let session = run(&q, at_feelings(&q), [choose("tingling"), choose("numb")]);
+    assert_eq!(session.draft(), ["tingling".to_owned(), "numb".to_owned()]);
+    let session = session.apply(&q, choose("tingling"));
+    assert_eq!(session.draft(), ["numb".to_owned()]);
+    let session = session.apply(&q, choose("numb"));
+    assert!(session.draft().is_empty());
+    let session = session.apply(&q, Action::Continue);
+    assert_eq!(session.error(), Some(StepError::NoAnswer));
+}
+
+#[test]
+fn exclusive_answer_clears_the_others_and_is_cleared_by_them() {
+    let q = small_q();
+    let session = run(&q, at_feelings(&q), [choose("tingling"), choose("burning")]);
+    let session = session.apply(&q, choose("none"));
+    assert_eq!(session.draft(), ["none".to_owned()]);
+    let session = session.apply(&q, choose("unsure"));
+    assert_eq!(
+        session.draft(),
+        ["unsure".to_owned()],
+        "exclusive replaces exclusive"
+    );
+    let session = session.apply(&q, choose("numb"));
+    assert_eq!(session.draft(), ["numb".to_owned()]);
+}
+
+#[test]
+fn multiple_answers_are_committed_in_option_order_whatever_the_click_order() {
+    let q = small_q();
+    let a = run(
+        &q,
+        at_feelings(&q),
+        [choose("numb"), choose("tingling"), Action::Continue],
+    );
+    let b = run(
+        &q,
+        at_feelings(&q),
+        [choose("tingling"), choose("numb"), Action::Continue],
+    );
+    assert_eq!(a.answers(), b.answers());
+    assert_eq!(
+        a.answers()["feelings"],
+        vec!["tingling".to_owned(), "numb".to_owned()]
+    );
+    assert_eq!(*a.screen(), Screen::Result);
+    // Two nerve-like feelings reach the nerve threshold.
+    assert_eq!(
+        a.assessment(&q).map(|x| x.outcome.id()),
+        Some("high".into())
+    );
+}
+
+#[test]
+fn one_nerve_feeling_stays_below_the_threshold() {
+    let q = small_q();
+    let session = run(&q, at_feelings(&q), [choose("burning"), Action::Continue]);
+    assert_eq!(
+        session.assessment(&q).map(|x| x.outcome.id()),
+        Some("low".into())
+    );
+}
+
+// --- enableWhen ---------------------------------------------------------------------------
+
+#[test]
+fn disabled_questions_are_skipped() {
+    let q = small_q();
+    let session = answer_in_order(&q, &["no", "no"]);
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "feelings")));
+    // Two of the five questions are not asked.
+    assert_eq!(session.progress(&q), Some((3, 3)));
+}
+
+#[test]
+fn enabled_follow_ups_are_asked_in_turn() {
+    let q = small_q();
+    let session = answer_in_order(&q, &["no", "yes"]);
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "shot-help")));
+    assert_eq!(session.progress(&q), Some((3, 4)));
+    let session = run(&q, session, [choose("little"), Action::Continue]);
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "shot-again")));
+    assert_eq!(session.progress(&q), Some((4, 5)));
+    let session = run(&q, session, [choose("no"), Action::Continue]);
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "feelings")));
+}
+
+#[test]
+fn stale_answers_of_disabled_questions_are_ignored_in_scoring() {
+    let q = small_q();
+    // Shot did little, twice: the injection sign matches.
+    let result = answer_in_order(&q, &["no", "yes", "little", "no", "none"]);
+    assert_eq!(*result.screen(), Screen::Result);
+    let a = result.assessment(&q).expect("scored");
+    assert!(a.factors.iter().any(|f| f.id == "injection" && f.matched));
+    assert_eq!(a.total, 1);
+
+    // The reader edits "had a shot" to no: the shot follow-ups are no longer asked.
+    let edited = run(
+        &q,
+        result,
+        [
+            Action::Edit("had-shot".to_owned()),
+            choose("no"),
+            Action::Continue,
+        ],
+    );
+    assert_eq!(*edited.screen(), Screen::Question(index(&q, "feelings")));
+    let edited = edited.apply(&q, Action::Continue);
+    assert_eq!(*edited.screen(), Screen::Result);
+    let a = edited.assessment(&q).expect("scored");
+    assert!(
+        a.factors.iter().all(|f| f.weight == 0 && !f.matched),
+        "stale shot answers still count: {:?}",
+        a.factors
+    );
+    assert_eq!(a.total, 0);
+    // The summary does not list the questions that were not asked.
+    let listed: Vec<&str> = edited
+        .answered(&q)
+        .map(|(i, _)| q.items[i].link_id.as_str())
+        .collect();
+    assert_eq!(listed, ["rf", "had-shot", "feelings"]);
+    // Scoring alone agrees, whatever is left in the map.
+    assert_eq!(scoring::score(&q, edited.answers()).total, 0);
+}
+
+#[test]
+fn a_chain_of_enable_when_is_cut_at_its_first_link() {
+    // shot-again depends on shot-help, which depends on had-shot. An answer map (say from
+    // the CLI) that says no shot but keeps both follow-ups must score as no shot.
+    let q = small_q();
+    let answers = [
+        ("rf", "no"),
+        ("had-shot", "no"),
+        ("shot-help", "little"),
+        ("shot-again", "no"),
+        ("feelings", "none"),
+    ]
+    .iter()
+    .map(|(l, c)| ((*l).to_owned(), vec![(*c).to_owned()]))
+    .collect();
+    let a = scoring::score(&q, &answers);
+    assert_eq!(a.total, 0);
+    assert!(!scoring::is_enabled(&q, &answers, index(&q, "shot-again")));
+}
+
+#[test]
+fn an_edit_that_enables_a_follow_up_asks_it_before_the_result() {
+    let q = small_q();
+    let result = answer_in_order(&q, &["no", "no", "none"]);
+    assert_eq!(*result.screen(), Screen::Result);
+    let session = run(
+        &q,
+        result,
+        [
+            Action::Edit("had-shot".to_owned()),
+            choose("yes"),
+            Action::Continue,
+        ],
+    );
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "shot-help")));
+    assert!(session.draft().is_empty(), "a new question starts empty");
+    let session = session.apply(&q, Action::Continue);
+    assert_eq!(session.error(), Some(StepError::NoAnswer));
+}
