@@ -223,38 +223,110 @@ pub struct UnsureNoteFile {
     pub text: TextFile,
 }
 
-/// The keys each object in the file may have, for reporting unknown fields. Kept next to
-/// the types so a new field is added in one place.
+/// The shape of the file: the keys each object may have and the JSON type of each, for
+/// reporting unknown fields and wrong types with a path. Kept next to the types so a new
+/// field is added in one place; a test checks it against what serde accepts.
 pub(crate) mod known {
-    pub const ROOT: &[&str] = &[
-        "id",
-        "contentVersion",
-        "reviewed",
-        "title",
-        "items",
-        "factors",
-        "outcomes",
-        "redFlags",
-        "evaluation",
-        "unsureNote",
+    /// The JSON type a field must hold.
+    #[derive(Clone, Copy, Debug)]
+    pub enum Kind {
+        /// A string.
+        Str,
+        /// A whole number that fits an `i64`.
+        Int,
+        /// `true` or `false`.
+        Bool,
+        /// An object with these fields.
+        Object(&'static [Field]),
+        /// A list of values of one kind.
+        List(&'static Kind),
+    }
+
+    /// One key of an object.
+    #[derive(Clone, Copy, Debug)]
+    pub struct Field {
+        /// The key as written in the file.
+        pub key: &'static str,
+        /// What its value must be.
+        pub kind: Kind,
+        /// Whether `null` is accepted (the Rust field is an `Option`).
+        pub nullable: bool,
+    }
+
+    const fn f(key: &'static str, kind: Kind) -> Field {
+        Field {
+            key,
+            kind,
+            nullable: false,
+        }
+    }
+
+    const fn opt(key: &'static str, kind: Kind) -> Field {
+        Field {
+            key,
+            kind,
+            nullable: true,
+        }
+    }
+
+    const S: Kind = Kind::Str;
+    const I: Kind = Kind::Int;
+    const B: Kind = Kind::Bool;
+    const T: Kind = Kind::Object(TEXT);
+
+    pub const TEXT: &[Field] = &[f("en", S), f("es", S)];
+    pub const ROOT: &[Field] = &[
+        f("id", S),
+        f("contentVersion", S),
+        f("reviewed", S),
+        f("title", T),
+        f("items", Kind::List(&Kind::Object(ITEM))),
+        f("factors", Kind::List(&Kind::Object(FACTOR))),
+        f("outcomes", Kind::List(&Kind::Object(OUTCOME))),
+        f("redFlags", Kind::Object(RED_FLAGS)),
+        f("evaluation", Kind::List(&T)),
+        opt("unsureNote", Kind::Object(UNSURE_NOTE)),
     ];
-    pub const TEXT: &[&str] = &["en", "es"];
-    pub const ITEM: &[&str] = &[
-        "linkId",
-        "type",
-        "text",
-        "hint",
-        "bullets",
-        "redFlag",
-        "factor",
-        "answerOption",
-        "enableWhen",
+    pub const ITEM: &[Field] = &[
+        f("linkId", S),
+        f("type", S),
+        f("text", T),
+        opt("hint", T),
+        f("bullets", Kind::List(&T)),
+        opt("redFlag", S),
+        opt("factor", S),
+        f("answerOption", Kind::List(&Kind::Object(OPTION))),
+        f("enableWhen", Kind::List(&Kind::Object(ENABLE_WHEN))),
     ];
-    pub const OPTION: &[&str] = &["code", "text", "weight", "redFlag", "unsure", "exclusive"];
-    pub const ENABLE_WHEN: &[&str] = &["question", "answer"];
-    pub const FACTOR: &[&str] = &["id", "sign", "points", "threshold", "name", "why"];
-    pub const OUTCOME: &[&str] = &["id", "min", "max", "requiresAnyFactor", "heading", "body"];
-    pub const RED_FLAGS: &[&str] = &["emergency", "urgent"];
-    pub const RED_FLAG_TEXT: &[&str] = &["heading", "body"];
-    pub const UNSURE_NOTE: &[&str] = &["minUnsure", "text"];
+    pub const OPTION: &[Field] = &[
+        f("code", S),
+        f("text", T),
+        f("weight", I),
+        f("redFlag", B),
+        f("unsure", B),
+        f("exclusive", B),
+    ];
+    pub const ENABLE_WHEN: &[Field] = &[f("question", S), f("answer", S)];
+    pub const FACTOR: &[Field] = &[
+        f("id", S),
+        opt("sign", I),
+        f("points", I),
+        f("threshold", I),
+        f("name", T),
+        f("why", T),
+    ];
+    pub const OUTCOME: &[Field] = &[
+        f("id", S),
+        f("min", I),
+        f("max", I),
+        f("requiresAnyFactor", Kind::List(&S)),
+        f("heading", T),
+        f("body", T),
+    ];
+    pub const RED_FLAGS: &[Field] = &[
+        f("emergency", Kind::Object(RED_FLAG_TEXT)),
+        f("urgent", Kind::Object(RED_FLAG_TEXT)),
+    ];
+    pub const RED_FLAG_TEXT: &[Field] = &[f("heading", T), f("body", T)];
+    pub const UNSURE_NOTE: &[Field] = &[f("minUnsure", I), f("text", T)];
 }

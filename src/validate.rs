@@ -9,8 +9,9 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::file::known::{self, Kind};
 use crate::file::{
-    known, AnswerOptionFile, FactorFile, ItemFile, OutcomeFile, QuestionnaireFile, RedFlagTextFile,
+    AnswerOptionFile, FactorFile, ItemFile, OutcomeFile, QuestionnaireFile, RedFlagTextFile,
     TextFile,
 };
 use crate::model::{
@@ -57,123 +58,144 @@ impl fmt::Display for Problems {
     }
 }
 
-/// Parses and checks a questionnaire file's JSON text.
+/// Parses and checks a questionnaire file's JSON text. Unknown fields do not stop the
+/// check, so a typo is reported together with everything else that is wrong.
 pub fn load(json: &str) -> Result<Questionnaire, Problems> {
-    let file = parse(json)?;
-    check(&file)
+    let (file, mut problems) = read(json);
+    if let Some(file) = file {
+        match check(&file) {
+            Ok(questionnaire) if problems.is_empty() => return Ok(questionnaire),
+            Ok(_) => {}
+            Err(more) => problems.extend(more.0),
+        }
+    }
+    Err(Problems(problems))
 }
 
-/// Parses JSON text into the loose file shape, reporting syntax errors, wrong value
-/// types and every unknown field.
+/// Parses JSON text into the loose file shape, reporting syntax errors, every value of
+/// the wrong type and every unknown field, each with its path.
 pub fn parse(json: &str) -> Result<QuestionnaireFile, Problems> {
-    let value: Value = serde_json::from_str(json).map_err(|err| {
-        Problems(vec![Problem {
-            path: String::new(),
-            message: format!("the file is not valid JSON: {err}"),
-        }])
-    })?;
-    let mut problems = Vec::new();
-    unknown_fields(&value, &mut problems);
-    match serde_json::from_str::<QuestionnaireFile>(json) {
-        Ok(file) if problems.is_empty() => Ok(file),
-        Ok(_) => Err(Problems(problems)),
-        Err(err) => {
-            problems.push(Problem {
-                path: String::new(),
-                message: format!("a value has the wrong type: {err}"),
-            });
-            Err(Problems(problems))
-        }
+    match read(json) {
+        (Some(file), problems) if problems.is_empty() => Ok(file),
+        (_, problems) => Err(Problems(problems)),
     }
 }
 
-/// Walks the raw JSON and reports keys the format does not know, which are usually typos
-/// (`answerOptions`, `weigth`) that would otherwise be ignored silently.
-fn unknown_fields(root: &Value, problems: &mut Vec<Problem>) {
-    fn object(value: &Value, path: &str, allowed: &[&str], problems: &mut Vec<Problem>) {
-        let Value::Object(map) = value else { return };
-        for key in map.keys() {
-            if !allowed.contains(&key.as_str()) {
-                problems.push(Problem {
-                    path: path.to_owned(),
-                    message: format!("unknown field `{key}`"),
+/// Parses as far as possible: the file shape when serde accepts it, and the problems
+/// found on the way (unknown fields do not prevent a file).
+fn read(json: &str) -> (Option<QuestionnaireFile>, Vec<Problem>) {
+    let value: Value = match serde_json::from_str(json) {
+        Ok(value) => value,
+        Err(err) => {
+            let problem = Problem {
+                path: String::new(),
+                message: format!("the file is not valid JSON: {err}"),
+            };
+            return (None, vec![problem]);
+        }
+    };
+    let mut shape = Shape::default();
+    shape.value(&value, Kind::Object(known::ROOT), false, "");
+    match serde_json::from_value::<QuestionnaireFile>(value) {
+        Ok(file) if shape.wrong_types == 0 => (Some(file), shape.problems),
+        Ok(_) => (None, shape.problems),
+        Err(err) => {
+            // The walk should have named the bad value; keep serde's words if it did not.
+            if shape.wrong_types == 0 {
+                shape.problems.push(Problem {
+                    path: String::new(),
+                    message: format!("a value has the wrong type: {err}"),
                 });
             }
+            (None, shape.problems)
         }
     }
-    fn text(value: Option<&Value>, path: String, problems: &mut Vec<Problem>) {
-        if let Some(value) = value {
-            object(value, &path, known::TEXT, problems);
-        }
-    }
-    fn each(value: Option<&Value>) -> impl Iterator<Item = (usize, &Value)> {
-        value
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-    }
-    fn join(path: &str, key: &str) -> String {
-        if path.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{path}.{key}")
-        }
-    }
+}
 
-    object(root, "", known::ROOT, problems);
-    text(root.get("title"), "title".into(), problems);
-    for (i, item) in each(root.get("items")) {
-        let p = format!("items[{i}]");
-        object(item, &p, known::ITEM, problems);
-        text(item.get("text"), join(&p, "text"), problems);
-        text(item.get("hint"), join(&p, "hint"), problems);
-        for (b, bullet) in each(item.get("bullets")) {
-            text(Some(bullet), format!("{p}.bullets[{b}]"), problems);
+/// Walks the raw JSON against [`known`], reporting keys the format does not know (usually
+/// typos such as `answerOptions` or `weigth`, which serde would ignore silently) and values
+/// of the wrong type, each with its path and all at once.
+#[derive(Default)]
+struct Shape {
+    problems: Vec<Problem>,
+    wrong_types: usize,
+}
+
+impl Shape {
+    fn value(&mut self, value: &Value, kind: Kind, nullable: bool, path: &str) {
+        if value.is_null() && nullable {
+            return;
         }
-        for (o, option) in each(item.get("answerOption")) {
-            let po = format!("{p}.answerOption[{o}]");
-            object(option, &po, known::OPTION, problems);
-            text(option.get("text"), join(&po, "text"), problems);
-        }
-        for (w, when) in each(item.get("enableWhen")) {
-            object(
-                when,
-                &format!("{p}.enableWhen[{w}]"),
-                known::ENABLE_WHEN,
-                problems,
-            );
-        }
-    }
-    for (i, factor) in each(root.get("factors")) {
-        let p = format!("factors[{i}]");
-        object(factor, &p, known::FACTOR, problems);
-        text(factor.get("name"), join(&p, "name"), problems);
-        text(factor.get("why"), join(&p, "why"), problems);
-    }
-    for (i, outcome) in each(root.get("outcomes")) {
-        let p = format!("outcomes[{i}]");
-        object(outcome, &p, known::OUTCOME, problems);
-        text(outcome.get("heading"), join(&p, "heading"), problems);
-        text(outcome.get("body"), join(&p, "body"), problems);
-    }
-    if let Some(flags) = root.get("redFlags") {
-        object(flags, "redFlags", known::RED_FLAGS, problems);
-        for level in ["emergency", "urgent"] {
-            if let Some(card) = flags.get(level) {
-                let p = format!("redFlags.{level}");
-                object(card, &p, known::RED_FLAG_TEXT, problems);
-                text(card.get("heading"), join(&p, "heading"), problems);
-                text(card.get("body"), join(&p, "body"), problems);
+        let fits = match (kind, value) {
+            (Kind::Str, Value::String(_)) | (Kind::Bool, Value::Bool(_)) => true,
+            (Kind::Int, Value::Number(n)) => n.as_i64().is_some(),
+            (Kind::Object(fields), Value::Object(map)) => {
+                for key in map.keys() {
+                    if !fields.iter().any(|field| field.key == key) {
+                        self.problems.push(Problem {
+                            path: path.to_owned(),
+                            message: format!("unknown field `{key}`"),
+                        });
+                    }
+                }
+                // Known fields in the format's order, which is the order files are written.
+                for field in fields {
+                    if let Some(inner) = map.get(field.key) {
+                        let p = if path.is_empty() {
+                            field.key.to_owned()
+                        } else {
+                            format!("{path}.{}", field.key)
+                        };
+                        self.value(inner, field.kind, field.nullable, &p);
+                    }
+                }
+                true
             }
+            (Kind::List(inner), Value::Array(list)) => {
+                for (i, element) in list.iter().enumerate() {
+                    self.value(element, *inner, false, &format!("{path}[{i}]"));
+                }
+                true
+            }
+            _ => false,
+        };
+        if !fits {
+            self.wrong_types += 1;
+            let expected = match kind {
+                Kind::Str => "a string",
+                Kind::Int => "a whole number",
+                Kind::Bool => "true or false",
+                Kind::Object(_) => "an object",
+                Kind::List(_) => "a list",
+            };
+            let message = if path.is_empty() {
+                format!("the file must hold {expected}, not {}", describe(value))
+            } else {
+                format!("expected {expected}, found {}", describe(value))
+            };
+            self.problems.push(Problem {
+                path: path.to_owned(),
+                message,
+            });
         }
     }
-    for (i, line) in each(root.get("evaluation")) {
-        text(Some(line), format!("evaluation[{i}]"), problems);
-    }
-    if let Some(note) = root.get("unsureNote") {
-        object(note, "unsureNote", known::UNSURE_NOTE, problems);
-        text(note.get("text"), "unsureNote.text".into(), problems);
+}
+
+/// A JSON value in a few words, for a wrong-type message.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) if s.chars().count() > 40 => {
+            format!(
+                "the string \"{}...\"",
+                s.chars().take(40).collect::<String>()
+            )
+        }
+        Value::String(s) => format!("the string \"{s}\""),
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
     }
 }
 
@@ -261,7 +283,8 @@ impl Checker {
         }
         let title = self.text(&file.title, "title");
 
-        let factors = self.factors(&file.factors);
+        // Questions are checked before factors, as they come first in the file, so the
+        // problems read top to bottom; they refer to factors by the ids written in the file.
         let factor_ids: HashMap<&str, usize> = file
             .factors
             .iter()
@@ -269,6 +292,7 @@ impl Checker {
             .map(|(i, f)| (f.id.as_str(), i))
             .collect();
         let items = self.items(&file.items, &factor_ids);
+        let factors = self.factors(&file.factors);
         let max_total: u32 = factors.iter().map(|f| f.points).sum();
         let outcomes = self.outcomes(&file.outcomes, &factor_ids, max_total);
 
@@ -436,22 +460,26 @@ impl Checker {
                 found
             });
 
+            // In file order: the texts come before the answers.
+            let text = self.text(&item.text, &format!("{p}.text"));
+            let hint = item
+                .hint
+                .as_ref()
+                .map(|h| self.text(h, &format!("{p}.hint")));
+            let bullets = item
+                .bullets
+                .iter()
+                .enumerate()
+                .map(|(b, t)| self.text(t, &format!("{p}.bullets[{b}]")))
+                .collect();
             let options = self.options(&item.answer_option, &p, kind, item.red_flag.is_some());
             let enable_when = self.enable_when(item, &p, i, items, &first_at);
             checked.push(Item {
                 link_id: item.link_id.clone(),
                 kind,
-                text: self.text(&item.text, &format!("{p}.text")),
-                hint: item
-                    .hint
-                    .as_ref()
-                    .map(|h| self.text(h, &format!("{p}.hint"))),
-                bullets: item
-                    .bullets
-                    .iter()
-                    .enumerate()
-                    .map(|(b, t)| self.text(t, &format!("{p}.bullets[{b}]")))
-                    .collect(),
+                text,
+                hint,
+                bullets,
                 red_flag,
                 factor,
                 options,
@@ -699,14 +727,32 @@ fn span(from: u32, to: u32) -> String {
     }
 }
 
+/// A real calendar date written `YYYY-MM-DD` (so not `2026-02-30`).
 fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 10
+    let shaped = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
         && b.iter()
             .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && matches!(s[5..7].parse::<u8>(), Ok(1..=12))
-        && matches!(s[8..10].parse::<u8>(), Ok(1..=31))
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped {
+        return false;
+    }
+    let (Ok(year), Ok(month), Ok(day)) = (
+        s[0..4].parse::<u32>(),
+        s[5..7].parse::<u32>(),
+        s[8..10].parse::<u32>(),
+    ) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
 }
