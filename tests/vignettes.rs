@@ -1,8 +1,8 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Clinical vignettes: short written stories of readers, what they would answer, and the
 //! outcome the clinical brief (`CONTENT.md`) says they must get. Each is checked twice:
 //! by scoring the answers directly, and by clicking through the session state machine the
 //! way the widget does, so the UI path cannot reach a different result.
+#![cfg(not(target_arch = "wasm32"))]
 
 use knee_check::builtin;
 use knee_check::model::Questionnaire;
