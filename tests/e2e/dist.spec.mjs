@@ -1,0 +1,44 @@
+// The built dist/ as an embedder sees it: every file in manifest.json is served under
+// its hashed name with the right type, and matches its SRI integrity value.
+import { createHash } from 'node:crypto';
+import { get } from 'node:http';
+import { expect, test } from './fixtures.mjs';
+
+const TYPES = { '.wasm': 'application/wasm', '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html' };
+
+test('every manifest entry is served and matches its integrity value', async ({ request }) => {
+  const manifest = await (await request.get('/manifest.json')).json();
+  const entries = Object.entries(manifest.files);
+  expect(entries.map(([name]) => name)).toEqual(
+    expect.arrayContaining(['knee-check.js', 'knee-check-bindgen.js', 'knee-check.wasm', 'knee-check.css', 'index.html']),
+  );
+  for (const [name, { file, integrity, bytes }] of entries) {
+    if (name !== 'index.html' && !name.startsWith('snippets/')) {
+      expect(file, `${name} has a content hash in its name`).toMatch(/\.[0-9a-f]{16}\.[a-z]+$/);
+    }
+    const response = await request.get(`/${file}`);
+    expect(response.status(), file).toBe(200);
+    const type = TYPES[file.slice(file.lastIndexOf('.'))];
+    if (type) expect(response.headers()['content-type'], file).toContain(type);
+    const body = await response.body();
+    expect(body.length, file).toBe(bytes);
+    expect(`sha384-${createHash('sha384').update(body).digest('base64')}`, file).toBe(integrity);
+  }
+});
+
+/** GETs a path exactly as written: browsers and fetch would normalise the dot segments. */
+function rawStatus(baseURL, path) {
+  const { hostname, port } = new URL(baseURL);
+  return new Promise((resolve, reject) => {
+    get({ hostname, port, path }, (response) => {
+      response.resume();
+      resolve(response.statusCode);
+    }).on('error', reject);
+  });
+}
+
+test('the server refuses paths outside dist/ and unknown files', async ({ baseURL }) => {
+  for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/dist/../../package.json', '/missing.js']) {
+    expect(await rawStatus(baseURL, path), path).toBe(404);
+  }
+});
