@@ -99,17 +99,31 @@ pub fn parse_answers(text: &str) -> Result<Answers, String> {
 fn score_file(path: &str, answers_path: &str) -> Result<(), String> {
     let q = load(path)?;
     let answers = parse_answers(&read(answers_path)?)?;
+    // A misspelt question or answer would otherwise be scored as "not answered" and could
+    // print a calm knee-likely result for a reader whose answers point elsewhere.
+    let mut problems = Vec::new();
     for (link_id, codes) in &answers {
         match q.item_index(link_id) {
-            None => eprintln!("warning: no question has linkId `{link_id}`; ignored"),
+            None => problems.push(format!("no question has linkId `{link_id}`")),
             Some(i) => {
                 for code in codes.iter().filter(|c| q.items[i].option(c).is_none()) {
-                    eprintln!("warning: `{link_id}` has no answer `{code}`; ignored");
+                    problems.push(format!("`{link_id}` has no answer `{code}`"));
                 }
             }
         }
     }
+    if !problems.is_empty() {
+        return Err(format!("{answers_path}:\n{}", problems.join("\n")));
+    }
     let a = scoring::score(&q, &answers);
+    // After a red flag the check stops, so later questions are rightly unanswered.
+    if let scoring::Outcome::Band { .. } = a.outcome {
+        for (i, item) in q.items.iter().enumerate() {
+            if !answers.contains_key(&item.link_id) && scoring::is_enabled(&q, &answers, i) {
+                eprintln!("warning: `{}` is not answered", item.link_id);
+            }
+        }
+    }
     let report = json!({
         "outcome": a.outcome.id(),
         "total": a.total,

@@ -1,0 +1,244 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The `knee-check` command line, run as a clinician or content editor would: the real
+//! binary on the default questionnaire and on fixtures, checking exit codes and output.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn path(relative: &str) -> String {
+    let full: PathBuf = [env!("CARGO_MANIFEST_DIR"), relative].iter().collect();
+    full.to_string_lossy().into_owned()
+}
+
+fn default_file() -> String {
+    path("questionnaires/knee-or-back.json")
+}
+
+fn knee_check(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_knee-check"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn validate_accepts_the_default_questionnaire() {
+    let out = knee_check(&["validate", &default_file()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("valid"), "{text}");
+    assert!(text.contains("9 questions"), "{text}");
+    assert!(text.contains("content 1.0.0"), "{text}");
+}
+
+#[test]
+fn validate_lists_every_problem_of_a_bad_file_and_exits_1() {
+    let file = path("tests/fixtures/invalid/many-problems.json");
+    let out = knee_check(&["validate", &file]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty(), "nothing claims the file is valid");
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(
+        lines[0].ends_with("many-problems.json: 11 problems"),
+        "{err}"
+    );
+    // One line per problem, each with its path, in the order of the file.
+    let expected = [
+        "factors[0]: unknown field `treshold`",
+        "reviewed: ",
+        "items[1].type: ",
+        "items[2].linkId: ",
+        "items[2].text: ",
+        "items[2].answerOption[0].weight: ",
+        "items[3].redFlag: ",
+        "items[3].enableWhen[0].question: ",
+        "factors[0].sign: ",
+        "outcomes: ",
+        "evaluation: ",
+    ];
+    assert_eq!(lines.len(), 1 + expected.len(), "{err}");
+    for (line, start) in lines[1..].iter().zip(expected) {
+        assert!(
+            line.starts_with(start),
+            "expected `{start}...`, got `{line}`"
+        );
+    }
+}
+
+#[test]
+fn validate_reports_a_single_problem_in_the_singular() {
+    let file = path("tests/fixtures/invalid/unknown-type.json");
+    let out = knee_check(&["validate", &file]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("unknown-type.json: 1 problem\n"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn validate_a_missing_file_exits_1() {
+    let out = knee_check(&["validate", &path("tests/fixtures/no-such-file.json")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("cannot read"), "{}", stderr(&out));
+}
+
+#[test]
+fn bad_usage_exits_2_with_the_usage() {
+    for args in [
+        &[][..],
+        &["validate"][..],
+        &["validate", "a.json", "b.json"][..],
+        &["score", "a.json"][..],
+        &["frobnicate", "a.json"][..],
+    ] {
+        let out = knee_check(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("usage:"), "{args:?}");
+    }
+}
+
+#[test]
+fn help_exits_0() {
+    let out = knee_check(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("knee-check validate FILE"));
+}
+
+fn score(answers: &str) -> (Output, Option<Value>) {
+    let out = knee_check(&["score", &default_file(), &path(answers)]);
+    let json = serde_json::from_slice(&out.stdout).ok();
+    (out, json)
+}
+
+#[test]
+fn score_prints_the_outcome_of_a_classic_back_referral() {
+    // Tingling that runs down the leg, starts when sitting, changes with posture, with a
+    // stiff back: the brief's classic referral, so the back should be evaluated.
+    let (out, json) = score("tests/fixtures/answers/classic-back.json");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json = json.expect("score prints JSON");
+    assert_eq!(json["outcome"], "back-likely");
+    assert_eq!(json["contentVersion"], "1.0.0");
+    assert!(json["scoringVersion"].is_string());
+    let matched: Vec<&str> = json["factors"]
+        .as_array()
+        .expect("factors")
+        .iter()
+        .filter(|f| f["matched"] == true)
+        .map(|f| f["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(matched, ["nerve", "pattern", "spread", "back"]);
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn score_accepts_lists_of_codes_and_prints_knee_likely_for_osteoarthritis() {
+    let (out, json) = score("tests/fixtures/answers/knee-osteoarthritis.json");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json.expect("JSON")["outcome"], "knee-likely");
+}
+
+#[test]
+fn score_reports_a_red_flag() {
+    let (out, json) = score("tests/fixtures/answers/emergency.json");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json.expect("JSON")["outcome"], "red-flag-emergency");
+    // The check stops at a red flag, so the unanswered questions are not worth a warning.
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn score_warns_about_unanswered_questions() {
+    let (out, json) = score("tests/fixtures/answers/partial.json");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json.expect("JSON")["outcome"], "mixed");
+    let err = stderr(&out);
+    assert!(err.contains("warning: `spread` is not answered"), "{err}");
+    assert!(!err.contains("`pain-quality` is not answered"), "{err}");
+}
+
+/// Regression: misspelt questions or answers were only warned about and scored as "not
+/// answered", so a typo could print a calm knee-likely result with exit code 0.
+#[test]
+fn score_refuses_answers_with_unknown_questions_or_codes() {
+    let (out, json) = score("tests/fixtures/answers/typos.json");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(json.is_none(), "no result is printed: {}", stdout(&out));
+    let err = stderr(&out);
+    assert!(err.contains("no question has linkId `knee-side`"), "{err}");
+    assert!(
+        err.contains("`pain-quality` has no answer `tingly`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn score_refuses_an_invalid_questionnaire() {
+    let bad = path("tests/fixtures/invalid/bands-overlap.json");
+    let answers = path("tests/fixtures/answers/classic-back.json");
+    let out = knee_check(&["score", &bad, &answers]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("overlap"), "{}", stderr(&out));
+}
+
+#[test]
+fn paths_lists_every_path_and_a_summary() {
+    let out = knee_check(&["paths", &default_file()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    // Two red-flag paths, then 6 * 3 * 4 * 4 * 5 * 5 * 3 complete answer sets.
+    let total = 21_602;
+    assert_eq!(lines.len(), total + 1);
+    let (summary, paths) = lines.split_last().expect("lines");
+
+    let mut counted = std::collections::BTreeMap::<&str, usize>::new();
+    for line in paths {
+        let (_, outcome) = line.rsplit_once(" -> ").expect("`steps -> outcome`");
+        *counted.entry(outcome).or_default() += 1;
+    }
+    let (head, counts) = summary.split_once(": ").expect("`N paths: ...`");
+    assert_eq!(head, format!("{total} paths"));
+    let mut sum = 0;
+    for part in counts.split(", ") {
+        let (id, n) = part.rsplit_once(' ').expect("`id n`");
+        let n: usize = n.parse().expect("a count");
+        assert_eq!(counted.get(id), Some(&n), "summary {id} {n}");
+        sum += n;
+    }
+    assert_eq!(sum, total);
+    assert_eq!(counted.len(), counts.split(", ").count());
+    for id in [
+        "knee-likely",
+        "mixed",
+        "back-likely",
+        "red-flag-emergency",
+        "red-flag-urgent",
+    ] {
+        assert!(counted.contains_key(id), "{id} never appears");
+    }
+    assert_eq!(counted["red-flag-emergency"], 1);
+    assert_eq!(counted["red-flag-urgent"], 1);
+    // The emergency path stops right after its red-flag answer.
+    assert!(paths.contains(&"rf-emergency=yes -> red-flag-emergency"));
+}
+
+#[test]
+fn paths_refuses_an_invalid_questionnaire() {
+    let out = knee_check(&["paths", &path("tests/fixtures/invalid/not-json.json")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+}
