@@ -1,6 +1,6 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The `knee-check` command line, run as a clinician or content editor would: the real
 //! binary on the default questionnaire and on fixtures, checking exit codes and output.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

@@ -1,9 +1,9 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Invalid questionnaire files, one rule each, and the exact problems an editor is shown.
 //!
 //! Every fixture in `tests/fixtures/invalid/` starts from `tests/fixtures/valid/minimal.json`
 //! with one kind of mistake (or, in `many-problems.json`, many). The expected lines are what
 //! `knee-check validate` prints: `path: message`, every problem at once.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
 

@@ -1,7 +1,7 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Properties of the engine that must hold for every reader and every file: every path
 //! ends in one outcome, red flags always win, a further back-pointing answer never lowers
 //! the outcome, answer order does not matter, and the loader never panics and round-trips.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 

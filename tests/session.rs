@@ -1,7 +1,7 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The session state machine, screen by screen: what a reader sees after each thing they
 //! do. Most tests use the default questionnaire; the `multiple` and `enableWhen` tests use
 //! a small questionnaire written here, since the default file has neither.
+#![cfg(not(target_arch = "wasm32"))]
 
 use knee_check::builtin;
 use knee_check::model::{Questionnaire, Urgency};
