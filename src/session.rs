@@ -64,6 +64,9 @@ pub struct Session {
     error: Option<StepError>,
     /// Questions shown before the current one, for Back.
     history: Vec<usize>,
+    /// Set by Edit from the result: Continue then skips questions already answered and
+    /// returns to the result, instead of walking through every later question again.
+    editing: bool,
 }
 
 impl Session {
@@ -161,6 +164,7 @@ impl Session {
                         next.history = (0..index)
                             .filter(|&i| scoring::is_enabled(q, &next.answers, i))
                             .collect();
+                        next.editing = true;
                         next.show(q, index);
                     }
                 }
@@ -231,7 +235,12 @@ impl Session {
             };
             return;
         }
-        match self.next_question(q, Some(index)) {
+        let next = if self.editing {
+            self.next_unanswered(q, index)
+        } else {
+            self.next_question(q, Some(index))
+        };
+        match next {
             Some(next) => {
                 self.history.push(index);
                 self.show(q, next);
@@ -244,6 +253,7 @@ impl Session {
     }
 
     fn finish(&mut self, q: &Questionnaire) {
+        self.editing = false;
         self.draft.clear();
         self.error = None;
         // A red flag can only be committed by `commit`, which interrupts at once; scoring
@@ -253,8 +263,26 @@ impl Session {
                 item: q.item_index(&link_id).unwrap_or(0),
                 urgency,
             },
-            Outcome::Band { .. } => Screen::Result,
+            Outcome::Band { .. } => {
+                // From the result, Back walks the questions that were asked, last first.
+                self.history = (0..q.items.len())
+                    .filter(|&i| {
+                        scoring::is_enabled(q, &self.answers, i)
+                            && self.answers.contains_key(&q.items[i].link_id)
+                    })
+                    .collect();
+                Screen::Result
+            }
         };
+    }
+
+    /// While editing: the first enabled question after `index` with no answer yet (an
+    /// edit can enable a question that was skipped before).
+    fn next_unanswered(&self, q: &Questionnaire, index: usize) -> Option<usize> {
+        (index + 1..q.items.len()).find(|&i| {
+            scoring::is_enabled(q, &self.answers, i)
+                && !self.answers.contains_key(&q.items[i].link_id)
+        })
     }
 
     /// The first enabled question after `after` (or the first of all).

@@ -280,7 +280,28 @@ const VIGNETTES: &[Vignette] = &[
     Vignette {
         name: "posture-driven pain with a plateau",
         story: "A dull ache that comes on sitting, changes with bending and moves around, \
-                stiff back, therapy stalled: the pattern sign carries it beyond the knee.",
+                stiff back, a knee shot that did little and therapy that stalled: three of \
+                the four signs, led by the pattern, point beyond the knee.",
+        answers: answers!(
+            "rf-emergency" = "no",
+            "rf-urgent" = "no",
+            "pain-quality" = "ache",
+            "spread" = "no",
+            "injection" = "little",
+            "when" = "sitting",
+            "posture" = "both",
+            "therapy" = "partly",
+            "back" = "yes",
+        ),
+        outcome: "back-likely",
+        matched: Some(&["injection", "pattern", "therapy", "back"]),
+        unsure_note: false,
+    },
+    Vignette {
+        name: "pattern with back stiffness and a plateau stays mixed",
+        story: "Pain that changes with posture and moves around, a stiff back and therapy \
+                that stalled, but nerve-like pain and a failed shot are absent: two of the \
+                four signs, so ask for the back and hip to be checked too.",
         answers: answers!(
             "rf-emergency" = "no",
             "rf-urgent" = "no",
@@ -292,8 +313,27 @@ const VIGNETTES: &[Vignette] = &[
             "therapy" = "partly",
             "back" = "yes",
         ),
-        outcome: "back-likely",
+        outcome: "mixed",
         matched: Some(&["pattern", "therapy", "back"]),
+        unsure_note: false,
+    },
+    Vignette {
+        name: "sharp pain with an old stiff back stays mixed",
+        story: "Sharp knee pain, common in meniscus problems too, plus back stiffness years \
+                ago: one sign and a context finding are not several signs.",
+        answers: answers!(
+            "rf-emergency" = "no",
+            "rf-urgent" = "no",
+            "pain-quality" = "sharp",
+            "spread" = "no",
+            "injection" = "never",
+            "when" = "activity",
+            "posture" = "neither",
+            "therapy" = "never",
+            "back" = "yes",
+        ),
+        outcome: "mixed",
+        matched: Some(&["nerve", "back"]),
         unsure_note: false,
     },
     Vignette {
