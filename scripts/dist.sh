@@ -4,7 +4,8 @@
 #   -> scripts/assemble-dist.mjs (content-hashed names, loader, demo page, manifest).
 #
 # Size levers (measured numbers in ARCHITECTURE.md): std is rebuilt with
-# -Zbuild-std=std,panic_abort and without panic locations and Debug formatting.
+# -Zbuild-std=std,panic_abort and its optimize_for_size feature, without panic
+# locations and Debug formatting.
 # That needs RUSTC_BOOTSTRAP=1 and rust-src; KNEE_CHECK_BUILD_STD=0 builds against the
 # prebuilt std instead (larger, but plain stable Rust).
 set -euo pipefail
@@ -19,7 +20,8 @@ started=$(date +%s)
 cargo_args=(build --lib --release --target wasm32-unknown-unknown)
 build_env=()
 if [[ "${KNEE_CHECK_BUILD_STD:-1}" != 0 && -n "$KC_BUILD_STD" ]]; then
-  cargo_args+=("-Zbuild-std=$KC_BUILD_STD")
+  # optimize_for_size makes std pick its smaller implementations (sorting, formatting).
+  cargo_args+=("-Zbuild-std=$KC_BUILD_STD" "-Zbuild-std-features=optimize_for_size")
   # Panic messages keep their text, but lose file:line and `{:?}` output: both only
   # grow the binary and mean nothing to a reader. No -Cpanic=immediate-abort: the
   # widget will install a panic hook.
@@ -44,6 +46,7 @@ kc_say "wasm-opt -Oz"
 wasm-opt -Oz \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  --strip-debug --strip-producers --strip-target-features \
   "$stage/knee_check_bg.wasm" -o "$stage/knee_check_bg.opt.wasm"
 mv "$stage/knee_check_bg.opt.wasm" "$stage/knee_check_bg.wasm"
 

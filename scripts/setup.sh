@@ -92,6 +92,8 @@ export RUSTDOC=/usr/bin/rustdoc
 export RUSTC_BOOTSTRAP=1
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22
 export CARGO_TARGET_DIR="$KC_ROOT/target/debian"
+# Debian's cargo finds its subcommands (cargo-clippy) on PATH, before rustup's proxies.
+export PATH="/usr/bin:$PATH"
 EOF
 else
   cat >"$KC_TOOLCHAIN_ENV.tmp" <<'EOF'
