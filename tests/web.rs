@@ -4,7 +4,10 @@
 //! Chromium through wasm-bindgen-test-runner and ChromeDriver.
 #![cfg(target_arch = "wasm32")]
 
-use knee_check::app::App;
+use std::rc::Rc;
+
+use knee_check::app::{App, AppProps, Config};
+use knee_check::lang::Lang;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -22,15 +25,24 @@ fn fresh_root() -> Element {
     div
 }
 
-#[wasm_bindgen_test]
-async fn app_renders_its_heading() {
+/// Mounts the app with the built-in questionnaire in `lang` and waits for it to render.
+async fn mount(lang: Lang) -> Element {
     let root = fresh_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let props = yew::props!(AppProps {
+        config: Rc::new(Config::builtin(lang)),
+    });
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     // Yew 0.23 renders on its scheduler; flush() resolves once the queue is empty.
     yew::scheduler::flush().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn app_renders_its_heading() {
+    let root = mount(Lang::En).await;
 
     let heading = root
-        .query_selector("h2")
+        .query_selector("h1, h2, h3, h4, h5, h6")
         .expect("valid selector")
         .expect("a heading is rendered");
     let text = heading.text_content().unwrap_or_default();

@@ -9,7 +9,7 @@ export class DemoPage {
     /** The widget's container on the host page. */
     this.widget = page.locator('[data-knee-check]');
     /** The widget's title. */
-    this.heading = this.widget.getByRole('heading', { level: 2 });
+    this.heading = this.widget.getByRole('heading').first();
   }
 
   async goto() {
