@@ -37,18 +37,26 @@ env "${build_env[@]}" "$KC_CARGO" "${cargo_args[@]}"
 wasm="$target_dir/wasm32-unknown-unknown/release/knee_check.wasm"
 [[ -f "$wasm" ]] || kc_die "cargo did not produce $wasm"
 
-rm -rf "$stage"
-kc_say "wasm-bindgen --target web"
-wasm-bindgen --target web --no-typescript --out-dir "$stage" --out-name knee_check "$wasm"
+# wasm-bindgen and wasm-opt take most of a warm build: skip them while cargo's output,
+# this script and the tools are what they were last time.
+key=$(cat "$wasm" "${BASH_SOURCE[0]}" <(wasm-bindgen --version) <(wasm-opt --version) | sha256sum | cut -d' ' -f1)
+if [[ -f "$stage/.key" && "$(cat "$stage/.key")" == "$key" ]]; then
+  kc_say "wasm unchanged: reusing wasm-bindgen and wasm-opt output"
+else
+  rm -rf "$stage"
+  kc_say "wasm-bindgen --target web"
+  wasm-bindgen --target web --no-typescript --out-dir "$stage" --out-name knee_check "$wasm"
 
-kc_say "wasm-opt -Oz"
-# Rust >= 1.87 emits these features by default; wasm-opt must be told it may keep them.
-wasm-opt -Oz \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  --strip-debug --strip-producers --strip-target-features \
-  "$stage/knee_check_bg.wasm" -o "$stage/knee_check_bg.opt.wasm"
-mv "$stage/knee_check_bg.opt.wasm" "$stage/knee_check_bg.wasm"
+  kc_say "wasm-opt -Oz"
+  # Rust >= 1.87 emits these features by default; wasm-opt must be told it may keep them.
+  wasm-opt -Oz \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    --strip-debug --strip-producers --strip-target-features \
+    "$stage/knee_check_bg.wasm" -o "$stage/knee_check_bg.opt.wasm"
+  mv "$stage/knee_check_bg.opt.wasm" "$stage/knee_check_bg.wasm"
+  echo "$key" >"$stage/.key"
+fi
 
 node scripts/assemble-dist.mjs --stage "$stage" --out "$KC_ROOT/dist"
 kc_say "done in $(($(date +%s) - started)) s"
