@@ -6,8 +6,9 @@ export class DemoPage {
   /** @param {import('@playwright/test').Page} page */
   constructor(page) {
     this.page = page;
-    /** The widget's container on the host page. */
-    this.widget = page.locator('[data-knee-check]');
+    /** The widget on the host page: the custom element, or a container it mounts into.
+     *  Playwright's locators see into its open shadow root. */
+    this.widget = page.locator('knee-check, [data-knee-check]').first();
     /** The widget's title. */
     this.heading = this.widget.getByRole('heading').first();
   }
