@@ -45,11 +45,24 @@ impl Config {
     }
 }
 
+/// What the widget tells its host. Never answers: only that a check started, and the
+/// outcome id it ended with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WidgetEvent {
+    /// The reader left the intro for the first question.
+    Start,
+    /// The reader reached a result or a red-flag card; the outcome id.
+    Complete(String),
+}
+
 /// The root component's properties.
 #[derive(Properties, Clone, PartialEq)]
 pub struct AppProps {
     /// How this instance is configured.
     pub config: Rc<Config>,
+    /// Receives [`WidgetEvent`]s; the embedding layer turns them into DOM events.
+    #[prop_or_default]
+    pub on_event: Callback<WidgetEvent>,
 }
 
 /// The root component: a polite failure notice, or the check itself.
@@ -59,7 +72,7 @@ pub fn app(props: &AppProps) -> Html {
     match &config.questionnaire {
         Ok(q) => html! {
             // A different questionnaire is a different check: start a fresh session.
-            <Widget key={q.id.clone()} q={q.clone()} config={config.clone()} />
+            <Widget key={q.id.clone()} q={q.clone()} config={config.clone()} on_event={props.on_event.clone()} />
         },
         Err(_) => html! {
             <div class="kc-root" lang={config.lang.code()} data-theme={config.options.theme.id()}>
@@ -104,6 +117,7 @@ impl Reducible for Model {
 struct WidgetProps {
     q: Rc<Questionnaire>,
     config: Rc<Config>,
+    on_event: Callback<WidgetEvent>,
 }
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
@@ -142,6 +156,24 @@ fn widget(props: &WidgetProps) -> Html {
             if let Some(target) = focus.cast::<HtmlElement>() {
                 let _ = target.focus();
             }
+        });
+    }
+
+    // Tell the host when a check starts and how it ends (the outcome id only).
+    {
+        let on_event = props.on_event.clone();
+        let q = model.q.clone();
+        let session = model.session.clone();
+        use_effect_with(session.screen().clone(), move |screen| match screen {
+            Screen::Question(_) if session.answers().is_empty() && session.draft().is_empty() => {
+                on_event.emit(WidgetEvent::Start)
+            }
+            Screen::Result | Screen::RedFlag { .. } => {
+                if let Some(assessment) = session.assessment(&q) {
+                    on_event.emit(WidgetEvent::Complete(assessment.outcome.id()));
+                }
+            }
+            _ => {}
         });
     }
 

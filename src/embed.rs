@@ -1,22 +1,206 @@
-//! The embedding layer: adapts a host page to the app. It reads options and the page's
-//! language, mounts instances and reports problems to the console with the
-//! `[knee-check]` prefix. It holds no state of the check itself.
+//! The embedding layer: adapts a host page to the app.
+//!
+//! The `<knee-check>` custom element and the `mount()` JS API live in the hand-written
+//! module `web/knee-check.js`; both call [`mount_widget`] here with the element, a
+//! container inside its shadow root, and a plain object of options. This module turns
+//! that object into checked [`Options`] (one typed parser for attributes and the JS API),
+//! reads a custom questionnaire from the page if one is named, picks the language,
+//! renders the app, and turns the app's events into DOM events on the element.
+//!
+//! Nothing here throws into the host page: problems become a polite message inside the
+//! widget and one console line prefixed `[knee-check]`.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement};
+use yew::AppHandle;
 
-use crate::app::{App, AppProps, Config};
+use crate::app::{App, AppProps, Config, WidgetEvent};
+use crate::builtin;
+use crate::i18n::strings;
 use crate::lang::Lang;
+use crate::options::{attribute_name, Options};
+use crate::validate;
 
-/// The languages the page and browser prefer, in order: the page's `lang`, then the
-/// browser's list.
-fn page_languages() -> Vec<String> {
+const PREFIX: &str = "[knee-check]";
+
+thread_local! {
+    /// Containers of live widgets, so a panic can replace each with a polite message.
+    static LIVE: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A mounted widget, returned to JS. `update` applies new options to the live widget;
+/// `destroy` unmounts it and frees its memory.
+#[wasm_bindgen]
+pub struct Widget {
+    app: Option<AppHandle<App>>,
+    host: Element,
+    container: Element,
+    questionnaire_source: Option<String>,
+    questionnaire: Result<Rc<crate::model::Questionnaire>, String>,
+}
+
+/// Mounts a widget. `host` is the element the page sees (it receives events and lends
+/// its language); `container` is where the app renders, usually inside `host`'s shadow
+/// root; `options` is a plain object of option names (attribute or camelCase spelling)
+/// to strings.
+#[wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(host: Element, container: Element, options: JsValue) -> Widget {
+    install_panic_hook();
+    let pairs = option_pairs(&options);
+    let (options, warnings) = Options::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let questionnaire = load_questionnaire(&host, options.questionnaire.as_deref());
+    let mut widget = Widget {
+        app: None,
+        host: host.clone(),
+        container: container.clone(),
+        questionnaire_source: options.questionnaire.clone(),
+        questionnaire,
+    };
+    let props = widget.props(options, warnings);
+    LIVE.with(|live| live.borrow_mut().push(container.clone()));
+    widget.app = Some(yew::Renderer::<App>::with_root_and_props(container, props).render());
+    widget
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Applies a new set of options to the live widget, keeping the reader's answers
+    /// unless the questionnaire itself changed.
+    pub fn update(&mut self, options: JsValue) {
+        let pairs = option_pairs(&options);
+        let (options, warnings) =
+            Options::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        if options.questionnaire != self.questionnaire_source {
+            self.questionnaire = load_questionnaire(&self.host, options.questionnaire.as_deref());
+            self.questionnaire_source = options.questionnaire.clone();
+        }
+        let props = self.props(options, warnings);
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
+    }
+
+    /// Unmounts the widget and forgets every answer.
+    pub fn destroy(mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        LIVE.with(|live| live.borrow_mut().retain(|c| c != &self.container));
+        self.container.set_text_content(None);
+        if let Some(el) = self.container.dyn_ref::<HtmlElement>() {
+            let _ = el.style().remove_property("--knee-check-accent");
+        }
+    }
+}
+
+impl Widget {
+    fn props(&self, options: Options, warnings: Vec<crate::options::OptionWarning>) -> AppProps {
+        if !warnings.is_empty() {
+            let list: Vec<String> = warnings
+                .iter()
+                .map(|w| format!("{}: {}", w.option, w.message))
+                .collect();
+            web_sys::console::warn_1(
+                &format!("{PREFIX} ignored options: {}", list.join("; ")).into(),
+            );
+        }
+        // The accent is a checked colour, set through the CSSOM (allowed under a strict
+        // style-src, unlike a style attribute).
+        if let Some(el) = self.container.dyn_ref::<HtmlElement>() {
+            let style = el.style();
+            let _ = match &options.accent {
+                Some(colour) => style.set_property("--knee-check-accent", colour),
+                None => style.remove_property("--knee-check-accent").map(|_| ()),
+            };
+        }
+        let lang = options.lang.unwrap_or_else(|| {
+            Lang::negotiate(page_languages(&self.host).iter().map(String::as_str))
+        });
+        let host = self.host.clone();
+        AppProps {
+            config: Rc::new(Config {
+                options,
+                questionnaire: self.questionnaire.clone(),
+                lang,
+                warnings,
+            }),
+            on_event: yew::Callback::from(move |event: WidgetEvent| dispatch(&host, &event)),
+        }
+    }
+}
+
+/// Reads `(name, value)` pairs from a plain JS object. Numbers and booleans are taken as
+/// their text; other values are ignored.
+fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
+    let Some(object) = options.dyn_ref::<js_sys::Object>() else {
+        return Vec::new();
+    };
+    js_sys::Object::entries(object)
+        .iter()
+        .filter_map(|entry| {
+            let entry: js_sys::Array = entry.dyn_into().ok()?;
+            let key = entry.get(0).as_string()?;
+            let value = entry.get(1);
+            let value = value
+                .as_string()
+                .or_else(|| value.as_f64().map(|n| n.to_string()))
+                .or_else(|| value.as_bool().map(|b| b.to_string()))?;
+            Some((attribute_name(&key), value))
+        })
+        .collect()
+}
+
+/// The questionnaire to use: the built-in one, or the JSON inside the page's
+/// `<script type="application/json" id=…>` named by the `questionnaire` option. Nothing is
+/// fetched.
+fn load_questionnaire(
+    host: &Element,
+    script_id: Option<&str>,
+) -> Result<Rc<crate::model::Questionnaire>, String> {
+    let result = match script_id {
+        None => builtin::knee_or_back()
+            .map_err(|p| format!("the built-in questionnaire is invalid:\n{p}")),
+        Some(id) => {
+            let script = host
+                .owner_document()
+                .and_then(|doc| doc.get_element_by_id(id))
+                .filter(|el| {
+                    el.tag_name().eq_ignore_ascii_case("script")
+                        && el
+                            .get_attribute("type")
+                            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
+                });
+            match script {
+                None => Err(format!(
+                    "no <script type=\"application/json\" id=\"{id}\"> holds the questionnaire"
+                )),
+                Some(script) => {
+                    validate::load(&script.text_content().unwrap_or_default()).map_err(|problems| {
+                        format!(
+                            "the questionnaire in #{id} has {} problem(s):\n{problems}",
+                            problems.0.len()
+                        )
+                    })
+                }
+            }
+        }
+    };
+    if let Err(message) = &result {
+        web_sys::console::error_1(&format!("{PREFIX} {message}").into());
+    }
+    result.map(Rc::new)
+}
+
+/// The languages in preference order: the nearest `lang` attribute around the element,
+/// then the browser's list.
+fn page_languages(host: &Element) -> Vec<String> {
     let mut tags = Vec::new();
-    let document = gloo::utils::document();
-    if let Some(root) = document.document_element() {
-        if let Some(lang) = root.get_attribute("lang") {
+    if let Ok(Some(el)) = host.closest("[lang]") {
+        if let Some(lang) = el.get_attribute("lang") {
             tags.push(lang);
         }
     }
@@ -29,24 +213,52 @@ fn page_languages() -> Vec<String> {
     tags
 }
 
-/// Mounts the app into every element with the `data-knee-check` attribute on start-up.
-#[wasm_bindgen(start)]
-pub fn start() {
-    let document = gloo::utils::document();
-    let Ok(nodes) = document.query_selector_all("[data-knee-check]") else {
-        return;
-    };
-    let langs = page_languages();
-    let lang = Lang::negotiate(langs.iter().map(String::as_str));
-    for i in 0..nodes.length() {
-        if let Some(el) = nodes
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        {
-            let props = AppProps {
-                config: Rc::new(Config::builtin(lang)),
-            };
-            yew::Renderer::<App>::with_root_and_props(el, props).render();
+/// Dispatches `knee-check:start` or `knee-check:complete` on the host element. Both
+/// bubble and cross the shadow boundary; `complete` carries the outcome id only.
+fn dispatch(host: &Element, event: &WidgetEvent) {
+    let (name, detail) = match event {
+        WidgetEvent::Start => ("knee-check:start", JsValue::NULL),
+        WidgetEvent::Complete(outcome) => {
+            let detail = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&detail, &"outcome".into(), &outcome.into());
+            ("knee-check:complete", detail.into())
         }
+    };
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
     }
+}
+
+/// On a panic, every live widget is replaced by the polite failure message and the
+/// panic is logged once; the host page's own script keeps running.
+fn install_panic_hook() {
+    thread_local! {
+        static INSTALLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if INSTALLED.with(|done| done.replace(true)) {
+        return;
+    }
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(
+            &format!("{PREFIX} stopped after an internal error: {info}").into(),
+        );
+        LIVE.with(|live| {
+            if let Ok(live) = live.try_borrow() {
+                for container in live.iter() {
+                    let lang = container
+                        .query_selector("[lang]")
+                        .ok()
+                        .flatten()
+                        .and_then(|el| el.get_attribute("lang"))
+                        .and_then(|tag| Lang::from_tag(&tag))
+                        .unwrap_or_default();
+                    container.set_text_content(Some(strings(lang).failure));
+                }
+            }
+        });
+    }));
 }

@@ -99,6 +99,21 @@ pub const NAMES: [&str; 10] = [
     "questionnaire",
 ];
 
+/// The attribute spelling of an option name: the JS API's `clinicName` becomes
+/// `clinic-name`; attribute names pass through.
+pub fn attribute_name(key: &str) -> String {
+    let mut name = String::with_capacity(key.len() + 4);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            name.push('-');
+            name.push(c.to_ascii_lowercase());
+        } else {
+            name.push(c);
+        }
+    }
+    name
+}
+
 impl Options {
     /// Parses `(name, value)` pairs. Unknown names, and values that do not fit, are
     /// reported and ignored; empty values mean "not set".
@@ -329,6 +344,22 @@ mod tests {
         let (o, w) = Options::parse([("clinic-name", "  "), ("heading-level", "")]);
         assert!(w.is_empty());
         assert_eq!(o, Options::default());
+    }
+
+    #[test]
+    fn js_names_map_to_attribute_names() {
+        for (key, want) in [
+            ("clinicName", "clinic-name"),
+            ("bookingUrl", "booking-url"),
+            ("headingLevel", "heading-level"),
+            ("lang", "lang"),
+            ("clinic-phone", "clinic-phone"),
+        ] {
+            assert_eq!(attribute_name(key), want);
+        }
+        for name in NAMES {
+            assert_eq!(attribute_name(name), name, "attribute names pass through");
+        }
     }
 
     #[test]

@@ -1,0 +1,173 @@
+// knee-check: the <knee-check> custom element and the mount() API.
+//
+// This is the module a host page loads. scripts/assemble-dist.mjs fills in the names
+// written in double underscores (hashed file names, the wasm's integrity value and the
+// stylesheet's text) and writes it to dist/ under a content-hashed name.
+//
+// The widget renders into an open shadow root with its stylesheet adopted there, so the
+// host's CSS cannot break it and its CSS cannot leak out. It never throws into the host
+// page: if the wasm cannot load (404, wrong MIME type, blocked by CSP, tampered bytes),
+// the element shows a polite message and logs one `[knee-check]` console error.
+//
+// Public API (also in README.md):
+//   <knee-check clinic-name clinic-phone booking-url evaluation-name emergency-number
+//               lang theme accent heading-level questionnaire></knee-check>
+//   mount(element, options) -> { update(options), destroy() }
+//   events: knee-check:start, knee-check:complete (detail: { outcome }), bubbling, composed
+
+import init, { mountWidget } from './__GLUE__';
+
+const WASM_URL = new URL('./__WASM__', import.meta.url);
+const WASM_INTEGRITY = '__WASM_INTEGRITY__';
+const CSS_URL = new URL('./__CSS__', import.meta.url);
+const CSS_TEXT = __CSS_TEXT__;
+
+/** Every option, as attributes spell them. The JS API also takes camelCase. */
+export const OPTION_NAMES = [
+  'clinic-name',
+  'clinic-phone',
+  'booking-url',
+  'evaluation-name',
+  'emergency-number',
+  'lang',
+  'theme',
+  'accent',
+  'heading-level',
+  'questionnaire',
+];
+
+const FAILURE = {
+  en: 'Sorry, this self-check could not start. Please try again later. If your knee pain is severe or getting worse, contact a clinician.',
+  es: 'Lo sentimos, esta autoevaluación no pudo iniciarse. Inténtelo más tarde. Si el dolor de rodilla es fuerte o empeora, consulte a un profesional de la salud.',
+};
+
+let started = null;
+let failureLogged = false;
+
+/** Starts the wasm once for every widget on the page; its bytes are integrity-checked. */
+function startWasm() {
+  started ??= init({ module_or_path: fetch(WASM_URL, { integrity: WASM_INTEGRITY }) });
+  return started;
+}
+
+let sheet = null;
+/** Puts the stylesheet in a shadow root: adopted (no request, allowed by a strict CSP),
+ *  or linked where constructable stylesheets are missing. */
+function adoptStyles(shadow) {
+  try {
+    sheet ??= new CSSStyleSheet();
+    if (sheet.cssRules.length === 0) sheet.replaceSync(CSS_TEXT);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = CSS_URL.href;
+    shadow.append(link);
+  }
+}
+
+function languageOf(element, options) {
+  const tag = options.lang || element.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+  return tag.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+function showFailure(element, container, options, error) {
+  const lang = languageOf(element, options);
+  const message = document.createElement('p');
+  message.className = 'kc-root kc-notice kc-failure';
+  message.setAttribute('role', 'status');
+  message.setAttribute('part', 'notice');
+  message.lang = lang;
+  message.textContent = FAILURE[lang];
+  container.replaceChildren(message);
+  if (!failureLogged) {
+    failureLogged = true;
+    console.error('[knee-check] could not start:', error);
+  }
+}
+
+/**
+ * Mounts a widget in `element` with `options` (attribute names or camelCase keys).
+ * Returns a handle with `update(options)` and `destroy()`. Never throws.
+ */
+export function mount(element, options = {}) {
+  let widget = null;
+  let destroyed = false;
+  let current = { ...options };
+  let container = null;
+  try {
+    const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+    adoptStyles(shadow);
+    container = document.createElement('div');
+    container.className = 'kc-mount';
+    shadow.append(container);
+  } catch (error) {
+    console.error('[knee-check] cannot mount in this element:', error);
+    return { update() {}, destroy() {} };
+  }
+  startWasm()
+    .then(() => {
+      if (destroyed) return;
+      widget = mountWidget(element, container, current);
+    })
+    .catch((error) => showFailure(element, container, current, error));
+  return {
+    update(next = {}) {
+      current = { ...next };
+      try {
+        widget?.update(current);
+      } catch (error) {
+        showFailure(element, container, current, error);
+      }
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      try {
+        widget?.destroy();
+      } catch (error) {
+        console.error('[knee-check] could not tear down cleanly:', error);
+      }
+      widget = null;
+      container.remove();
+    },
+  };
+}
+
+function attributeOptions(element) {
+  const options = {};
+  for (const name of OPTION_NAMES) {
+    const value = element.getAttribute(name);
+    if (value !== null) options[name] = value;
+  }
+  return options;
+}
+
+/** `<knee-check>`: mounts when connected, follows attribute changes, frees itself when
+ *  removed (a move within the page keeps the reader's answers). */
+export class KneeCheckElement extends HTMLElement {
+  static observedAttributes = OPTION_NAMES;
+
+  #handle = null;
+
+  connectedCallback() {
+    this.#handle ??= mount(this, attributeOptions(this));
+  }
+
+  disconnectedCallback() {
+    queueMicrotask(() => {
+      if (!this.isConnected && this.#handle) {
+        this.#handle.destroy();
+        this.#handle = null;
+      }
+    });
+  }
+
+  attributeChangedCallback() {
+    this.#handle?.update(attributeOptions(this));
+  }
+}
+
+if (!customElements.get('knee-check')) {
+  customElements.define('knee-check', KneeCheckElement);
+}
