@@ -22,7 +22,7 @@ skipped=0
 failed_stages=()
 started=$(date +%s)
 
-# run_stage NAME KIND COMMAND...: KIND is cargo, playwright or check.
+# run_stage NAME KIND COMMAND...: KIND is cargo, node, playwright or check.
 run_stage() {
   local name=$1 kind=$2
   shift 2
@@ -46,6 +46,14 @@ run_stage() {
           }
           n++
         }
+        END { print p+0, f+0, s+0, n+0 }' "$log")
+      ;;
+    node)
+      # node --test with the TAP reporter ends with "# pass N", "# fail N", "# skipped N".
+      read -r p f s counted < <(awk '
+        /^# pass / { p = $3; n = 1 }
+        /^# fail / { f = $3 }
+        /^# skipped / { s = $3 }
         END { print p+0, f+0, s+0, n+0 }' "$log")
       ;;
     playwright)
@@ -95,6 +103,9 @@ fi
 run_stage cargo-test-native cargo "${cargo_cmd[@]}" test --no-fail-fast
 # Doc tests run natively above; here only the lib, bins and tests/ run, in Chromium.
 run_stage cargo-test-wasm cargo "${cargo_cmd[@]}" test --no-fail-fast "${wasm_args[@]}" --lib --bins --tests
+# The FHIR exports, checked by an independent R4 validator (npm `fhir`), via the CLI
+# that cargo test just built.
+run_stage fhir node node --test --test-reporter=tap tests/fhir/
 if run_stage dist check "$KC_ROOT/scripts/dist.sh"; then
   touch "$logs/e2e.log.start"
   run_stage e2e playwright npx playwright test

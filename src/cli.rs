@@ -5,6 +5,9 @@
 //! knee-check validate FILE            every problem in FILE; exit 1 if any
 //! knee-check score FILE ANSWERS.json  the result for a set of answers, as JSON
 //! knee-check paths FILE               every reachable path and its outcome
+//! knee-check fhir FILE [LANG]         the questionnaire as a FHIR R4 Questionnaire
+//! knee-check response FILE ANSWERS.json [LANG]
+//!                                     answers as a FHIR R4 QuestionnaireResponse
 //! ```
 
 use std::collections::BTreeMap;
@@ -12,14 +15,18 @@ use std::io::{self, BufWriter, Write};
 
 use serde_json::{json, Value};
 
+use crate::lang::Lang;
 use crate::model::Questionnaire;
 use crate::scoring::{self, Answers};
-use crate::{paths, validate};
+use crate::{fhir, paths, validate};
 
 const USAGE: &str = "usage:
   knee-check validate FILE            list every problem in a questionnaire file
   knee-check score FILE ANSWERS.json  score answers ({\"linkId\": \"code\" or [\"code\", ...]})
-  knee-check paths FILE               list every reachable answer path and its outcome";
+  knee-check paths FILE               list every reachable answer path and its outcome
+  knee-check fhir FILE [LANG]         export the questionnaire as a FHIR R4 Questionnaire (LANG: en, es)
+  knee-check response FILE ANSWERS.json [LANG]
+                                      export answers as a FHIR R4 QuestionnaireResponse";
 
 /// Runs the CLI with the given arguments (without the program name) and returns the
 /// process exit code: 0 on success, 1 when the input has problems, 2 on misuse.
@@ -29,6 +36,10 @@ pub fn run(args: Vec<String>) -> i32 {
         ["validate", file] => validate_file(file),
         ["score", file, answers] => score_file(file, answers),
         ["paths", file] => list_paths(file),
+        ["fhir", file] => export_questionnaire(file, "en"),
+        ["fhir", file, lang] => export_questionnaire(file, lang),
+        ["response", file, answers] => export_response(file, answers, "en"),
+        ["response", file, answers, lang] => export_response(file, answers, lang),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             Ok(())
@@ -96,8 +107,8 @@ pub fn parse_answers(text: &str) -> Result<Answers, String> {
         .collect()
 }
 
-fn score_file(path: &str, answers_path: &str) -> Result<(), String> {
-    let q = load(path)?;
+/// Reads an answers file and refuses codes the questionnaire does not know.
+fn checked_answers(q: &Questionnaire, answers_path: &str) -> Result<Answers, String> {
     let answers = parse_answers(&read(answers_path)?)?;
     // A misspelt question or answer would otherwise be scored as "not answered" and could
     // print a calm knee-likely result for a reader whose answers point elsewhere.
@@ -115,6 +126,12 @@ fn score_file(path: &str, answers_path: &str) -> Result<(), String> {
     if !problems.is_empty() {
         return Err(format!("{answers_path}:\n{}", problems.join("\n")));
     }
+    Ok(answers)
+}
+
+fn score_file(path: &str, answers_path: &str) -> Result<(), String> {
+    let q = load(path)?;
+    let answers = checked_answers(&q, answers_path)?;
     let a = scoring::score(&q, &answers);
     // After a red flag the check stops, so later questions are rightly unanswered.
     if let scoring::Outcome::Band { .. } = a.outcome {
@@ -142,6 +159,54 @@ fn score_file(path: &str, answers_path: &str) -> Result<(), String> {
         serde_json::to_string_pretty(&report).unwrap_or_default()
     );
     Ok(())
+}
+
+fn language(tag: &str) -> Result<Lang, String> {
+    Lang::from_tag(tag).ok_or_else(|| format!("language `{tag}` is not supported (use en or es)"))
+}
+
+fn export_questionnaire(path: &str, lang: &str) -> Result<(), String> {
+    let q = load(path)?;
+    print!("{}", fhir::questionnaire(&q, language(lang)?).pretty());
+    Ok(())
+}
+
+fn export_response(path: &str, answers_path: &str, lang: &str) -> Result<(), String> {
+    let q = load(path)?;
+    let answers = checked_answers(&q, answers_path)?;
+    let assessment = scoring::score(&q, &answers);
+    // The CLI has a clock; the core does not. A fixed time keeps exports reproducible when
+    // KNEE_CHECK_AUTHORED is set (tests, reviews).
+    let authored = std::env::var("KNEE_CHECK_AUTHORED").unwrap_or_else(|_| now_utc());
+    let resource =
+        fhir::questionnaire_response(&q, &answers, &assessment, language(lang)?, &authored);
+    print!("{}", resource.pretty());
+    Ok(())
+}
+
+/// The current time as an ISO 8601 UTC date-time, from the system clock.
+fn now_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let (days, rem) = (secs / 86_400, secs % 86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
 }
 
 fn list_paths(path: &str) -> Result<(), String> {

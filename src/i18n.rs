@@ -78,6 +78,30 @@ pub struct Strings {
     pub failure: &'static str,
     /// Shown when some options were ignored.
     pub options_ignored: &'static str,
+    /// Summary: "Date of the check: {date}".
+    pub summary_date: &'static str,
+    /// Summary: "Result: {result}".
+    pub summary_result: &'static str,
+    /// Summary: heading over the matched signs.
+    pub summary_matched: &'static str,
+    /// Summary: no sign matched.
+    pub summary_none: &'static str,
+    /// Heading over the take-it-along actions.
+    pub take_along_heading: &'static str,
+    /// Print button.
+    pub print: &'static str,
+    /// Download the FHIR answers.
+    pub download_fhir: &'static str,
+    /// Download the text summary.
+    pub download_text: &'static str,
+    /// Copy the summary.
+    pub copy: &'static str,
+    /// Shown after copying.
+    pub copied: &'static str,
+    /// Shown when the clipboard is blocked.
+    pub copy_blocked: &'static str,
+    /// Explains that the files are made on the device.
+    pub take_along_note: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -119,6 +143,18 @@ const EN: Strings = Strings {
     privacy: "Your answers stay on this device. Nothing is sent or saved.",
     failure: "Sorry, this self-check could not start. Please try again later. If your knee pain is severe or getting worse, contact a clinician.",
     options_ignored: "Some settings of this self-check were not valid and were ignored.",
+    summary_date: "Date of the check: {date}",
+    summary_result: "Result: {result}",
+    summary_matched: "Signs that fit your answers:",
+    summary_none: "None of the signs",
+    take_along_heading: "Take your answers to your appointment",
+    print: "Print or save as PDF",
+    download_fhir: "Download my answers (FHIR file for clinics)",
+    download_text: "Download a text summary",
+    copy: "Copy summary",
+    copied: "Summary copied. You can paste it into a message or a note.",
+    copy_blocked: "Copying is blocked here. The summary is selected below: copy it with your device's copy command.",
+    take_along_note: "These files are made on this device. Nothing is sent.",
 };
 
 const ES: Strings = Strings {
@@ -160,6 +196,18 @@ const ES: Strings = Strings {
     privacy: "Sus respuestas se quedan en este dispositivo. No se envía ni se guarda nada.",
     failure: "Lo sentimos, esta autoevaluación no pudo iniciarse. Inténtelo más tarde. Si el dolor de rodilla es fuerte o empeora, consulte a un profesional de la salud.",
     options_ignored: "Algunos ajustes de esta autoevaluación no eran válidos y se ignoraron.",
+    summary_date: "Fecha de la prueba: {date}",
+    summary_result: "Resultado: {result}",
+    summary_matched: "Señales que coinciden con sus respuestas:",
+    summary_none: "Ninguna de las señales",
+    take_along_heading: "Lleve sus respuestas a la cita",
+    print: "Imprimir o guardar como PDF",
+    download_fhir: "Descargar mis respuestas (archivo FHIR para clínicas)",
+    download_text: "Descargar un resumen en texto",
+    copy: "Copiar el resumen",
+    copied: "Resumen copiado. Puede pegarlo en un mensaje o una nota.",
+    copy_blocked: "Aquí no se puede copiar. El resumen está seleccionado abajo: cópielo con la función de copiar de su dispositivo.",
+    take_along_note: "Estos archivos se crean en este dispositivo. No se envía nada.",
 };
 
 /// The strings for a language.

@@ -8,14 +8,17 @@
 //! ARCHITECTURE.md.
 
 pub mod builtin;
+pub mod fhir;
 pub mod file;
 pub mod i18n;
+pub mod json;
 pub mod lang;
 pub mod model;
 pub mod options;
 pub mod paths;
 pub mod scoring;
 pub mod session;
+pub mod summary;
 pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]

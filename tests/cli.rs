@@ -242,3 +242,67 @@ fn paths_refuses_an_invalid_questionnaire() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).is_empty());
 }
+
+#[test]
+fn fhir_exports_every_question_with_the_files_link_ids() {
+    let out = knee_check(&["fhir", &default_file(), "es"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let resource: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(resource["resourceType"], "Questionnaire");
+    assert_eq!(resource["language"], "es");
+    let link_ids: Vec<&str> = resource["item"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|item| item["linkId"].as_str())
+        .collect();
+    assert_eq!(link_ids.len(), 9);
+    assert_eq!(link_ids[0], "rf-emergency");
+    assert!(link_ids.contains(&"pain-quality"));
+}
+
+#[test]
+fn response_exports_the_answers_and_the_outcome() {
+    let answers = path("tests/fixtures/answers/classic-back.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_knee-check"))
+        .args(["response", &default_file(), &answers])
+        .env("KNEE_CHECK_AUTHORED", "2026-11-25T10:00:00Z")
+        .output()
+        .expect("the binary runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let resource: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(resource["resourceType"], "QuestionnaireResponse");
+    assert_eq!(resource["authored"], "2026-11-25T10:00:00Z");
+    assert_eq!(resource["extension"][0]["valueCode"], "back-likely");
+    assert_eq!(
+        resource["questionnaire"],
+        "urn:knee-check:questionnaire:knee-or-back|1.0.0"
+    );
+}
+
+#[test]
+fn exports_refuse_an_unknown_language_and_misspelt_answers() {
+    let out = knee_check(&["fhir", &default_file(), "fr"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("fr"), "{}", stderr(&out));
+    let typos = path("tests/fixtures/answers/typos.json");
+    let out = knee_check(&["response", &default_file(), &typos]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn response_without_a_clock_override_is_authored_now_in_utc() {
+    let answers = path("tests/fixtures/answers/classic-back.json");
+    let out = knee_check(&["response", &default_file(), &answers]);
+    let resource: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let authored = resource["authored"].as_str().expect("authored");
+    // 2026-11-25T10:00:00Z: a date, a time and the UTC zone.
+    assert_eq!(authored.len(), 20, "{authored}");
+    assert!(
+        authored.starts_with("20") && authored.ends_with('Z'),
+        "{authored}"
+    );
+    assert_eq!(&authored[4..5], "-");
+    assert_eq!(&authored[10..11], "T");
+}
