@@ -173,8 +173,17 @@ fn build(q: &Questionnaire, raw: &[Option<usize>]) -> Answers {
     answers
 }
 
+/// Cases per property: 256 in `make test`; set `KNEE_CHECK_FUZZ_CASES` for longer runs
+/// (README, "Privacy and security").
+fn fuzz_cases() -> u32 {
+    std::env::var("KNEE_CHECK_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(256)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(fuzz_cases()))]
 
     #[test]
     fn any_red_flag_wins_whatever_else_is_answered(
@@ -395,7 +404,7 @@ fn assert_loads_calmly(json: &str) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(fuzz_cases()))]
 
     #[test]
     fn the_loader_never_panics_on_arbitrary_text(text in any::<String>()) {
