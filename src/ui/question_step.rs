@@ -67,6 +67,14 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
         event.prevent_default();
         Action::Continue
     });
+    // Continue acts on the button's click and cancels it, so the form is never
+    // submitted: a sandboxed iframe without `allow-forms` (the iframe mode) blocks form
+    // submission before any submit event. Enter in an answer still works, because
+    // implicit submission clicks the form's default button.
+    let on_continue = props.on_action.reform(|event: MouseEvent| {
+        event.prevent_default();
+        Action::Continue
+    });
     let on_back = props.on_action.reform(|_: MouseEvent| Action::Back);
     // The summary links to the first answer. Moving focus by script keeps the host
     // page's URL untouched (a `#fragment` would change it and cannot cross a shadow root).
@@ -96,7 +104,9 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
     html! {
         <form class="kc-step kc-question" novalidate=true onsubmit={on_submit}>
             if let Some(message) = error_message {
-                <div class="kc-error-summary" part="error-summary" tabindex="-1" ref={props.focus.clone()} aria-labelledby={format!("{base}-summary")}>
+                // GOV.UK's error summary: an alert named by its title, focused when it appears.
+                // `aria-labelledby` needs the role: on a plain `div` it is not allowed.
+                <div class="kc-error-summary" part="error-summary" role="alert" tabindex="-1" ref={props.focus.clone()} aria-labelledby={format!("{base}-summary")}>
                     <Heading level={sub_level} class="kc-error-title" id={AttrValue::from(format!("{base}-summary"))}>{ s.error_title }</Heading>
                     <ul class="kc-error-list">
                         <li><a href={format!("#{first_input_id}")} onclick={focus_first}>{ message }</a></li>
@@ -154,7 +164,7 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
                 </fieldset>
             </div>
             <div class="kc-actions">
-                <button type="submit" class="kc-button kc-primary" part="button">{ s.continue_label }</button>
+                <button type="submit" class="kc-button kc-primary" part="button" onclick={on_continue}>{ s.continue_label }</button>
                 <button type="button" class="kc-button kc-secondary" part="button" onclick={on_back}>{ s.back }</button>
             </div>
         </form>
