@@ -22,7 +22,7 @@ use crate::app::{App, AppProps, Config, WidgetEvent};
 use crate::builtin;
 use crate::i18n::strings;
 use crate::lang::Lang;
-use crate::options::{attribute_name, Options};
+use crate::options::{attribute_name, OptionWarning, Options};
 use crate::validate;
 
 const PREFIX: &str = "[knee-check]";
@@ -41,6 +41,9 @@ pub struct Widget {
     container: Element,
     questionnaire_source: Option<String>,
     questionnaire: Result<Rc<crate::model::Questionnaire>, String>,
+    /// The warnings last logged, so an update that changes a good option does not log
+    /// the same bad ones again: one console line per problem, not per update.
+    logged_warnings: Vec<OptionWarning>,
 }
 
 /// Mounts a widget. `host` is the element the page sees (it receives events and lends
@@ -59,6 +62,7 @@ pub fn mount_widget(host: Element, container: Element, options: JsValue) -> Widg
         container: container.clone(),
         questionnaire_source: options.questionnaire.clone(),
         questionnaire,
+        logged_warnings: Vec::new(),
     };
     let props = widget.props(options, warnings);
     LIVE.with(|live| live.borrow_mut().push(container.clone()));
@@ -98,8 +102,8 @@ impl Widget {
 }
 
 impl Widget {
-    fn props(&self, options: Options, warnings: Vec<crate::options::OptionWarning>) -> AppProps {
-        if !warnings.is_empty() {
+    fn props(&mut self, options: Options, warnings: Vec<OptionWarning>) -> AppProps {
+        if !warnings.is_empty() && warnings != self.logged_warnings {
             let list: Vec<String> = warnings
                 .iter()
                 .map(|w| format!("{}: {}", w.option, w.message))
@@ -108,6 +112,7 @@ impl Widget {
                 &format!("{PREFIX} ignored options: {}", list.join("; ")).into(),
             );
         }
+        self.logged_warnings.clone_from(&warnings);
         // The accent is a checked colour, set through the CSSOM (allowed under a strict
         // style-src, unlike a style attribute).
         if let Some(el) = self.container.dyn_ref::<HtmlElement>() {
