@@ -4,6 +4,7 @@
 // Never run `npx playwright install`: it downloads a browser, which fails here and is
 // not needed (executablePath below).
 import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 // A free port, chosen once in the main process; the workers it forks inherit the
@@ -18,6 +19,12 @@ if (!process.env.KC_E2E_PORT) {
 }
 const port = process.env.KC_E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}/`;
+
+// Host pages for the embedding tests are served beside dist/, never copied into it:
+// tests/e2e/hosts/ at /test-hosts/, and pages a test writes at run time (snippets pasted
+// into a blank page) from target/e2e/scratch/ at /test-scratch/.
+export const SCRATCH_DIR = 'target/e2e/scratch';
+mkdirSync(SCRATCH_DIR, { recursive: true });
 
 /** The flags TOOLCHAIN.md found necessary for Chromium as root on a closed network. */
 export const chromiumArgs = [
@@ -55,7 +62,9 @@ export default defineConfig({
   ],
   webServer: {
     // Headers for tests that need them (e.g. a CSP) go in tests/e2e/headers.json.
-    command: `node scripts/serve.mjs --root dist --port ${port} --headers tests/e2e/headers.json`,
+    command:
+      `node scripts/serve.mjs --root dist --port ${port} --headers tests/e2e/headers.json` +
+      ` --mount /test-hosts/=tests/e2e/hosts --mount /test-scratch/=${SCRATCH_DIR}`,
     url: `${baseURL}index.html`,
     reuseExistingServer: false,
     timeout: 15_000,

@@ -14,9 +14,16 @@
 //   "/*" for everything) or a suffix starting with * ("*.js"). Every matching entry
 //   applies, in the file's order, later ones overriding earlier ones.
 //
+// - Every response carries `Access-Control-Allow-Origin: *`: it is public static content,
+//   and a page on another origin (or a sandboxed iframe, whose origin is opaque) loads
+//   the widget's module and wasm with CORS requests (integrity checks need them).
+// - More directories can be mounted under a path prefix (--mount /test-hosts/=dir), so
+//   the end-to-end tests serve their own host pages beside dist/ without copying them in.
+//
 // CLI: node scripts/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--headers file.json]
+//                             [--mount /prefix/=dir ...]
 // API: import { startServer } from './serve.mjs';
-//      const { url, close } = await startServer({ root, port: 0, headers: {...} });
+//      const { url, close } = await startServer({ root, port: 0, headers: {...}, mounts: { '/prefix/': dir } });
 
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -69,8 +76,19 @@ export function resolvePath(root, urlPath) {
 }
 
 /** Starts serving `root`; resolves to { url, port, server, close } once listening. */
-export function startServer({ root = 'dist', port = 8080, host = '127.0.0.1', headers = {} } = {}) {
+export function startServer({ root = 'dist', port = 8080, host = '127.0.0.1', headers = {}, mounts = {} } = {}) {
   const rootDir = resolve(root);
+  // Longest prefix first, so /a/b/ wins over /a/.
+  const mounted = Object.entries(mounts)
+    .map(([prefix, dir]) => [prefix.endsWith('/') ? prefix : `${prefix}/`, resolve(dir)])
+    .sort(([a], [b]) => b.length - a.length);
+  /** The directory and the path inside it that serve a request path. */
+  const locate = (path) => {
+    for (const [prefix, dir] of mounted) {
+      if (path.startsWith(prefix)) return [dir, path.slice(prefix.length - 1)];
+    }
+    return [rootDir, path];
+  };
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const send = (status, body, extra = {}) => {
@@ -83,7 +101,7 @@ export function startServer({ root = 'dist', port = 8080, host = '127.0.0.1', he
     // so the tests' "no console errors" check sees only the widget's own problems.
     if (path === '/favicon.ico') return send(204, '');
 
-    const file = resolvePath(rootDir, path);
+    const file = resolvePath(...locate(path));
     const type = file && MIME_TYPES[extname(file).toLowerCase()];
     let stat;
     try {
@@ -97,6 +115,7 @@ export function startServer({ root = 'dist', port = 8080, host = '127.0.0.1', he
       'Content-Type': type,
       'Content-Length': stat.size,
       'X-Content-Type-Options': 'nosniff',
+      'Access-Control-Allow-Origin': '*',
       // Hashed assets never change; the page and the manifest must be revalidated.
       'Cache-Control': /\.[0-9a-f]{16}\./.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
       ...headersFor(headers, path),
@@ -125,8 +144,18 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       port: { type: 'string', default: process.env.PORT ?? '8080' },
       host: { type: 'string', default: '127.0.0.1' },
       headers: { type: 'string' },
+      mount: { type: 'string', multiple: true, default: [] },
     },
   });
+  const mounts = {};
+  for (const spec of values.mount) {
+    const at = spec.indexOf('=');
+    if (!spec.startsWith('/') || at < 2) {
+      console.error(`serve: --mount wants /prefix/=dir, not ${spec}`);
+      process.exit(1);
+    }
+    mounts[spec.slice(0, at)] = spec.slice(at + 1);
+  }
   const headers = values.headers ? JSON.parse(readFileSync(values.headers, 'utf8')) : {};
   try {
     statSync(join(values.root, 'index.html'));
@@ -134,7 +163,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`serve: ${values.root}/index.html not found; run make dist first`);
     process.exit(1);
   }
-  startServer({ root: values.root, port: Number(values.port), host: values.host, headers })
+  startServer({ root: values.root, port: Number(values.port), host: values.host, headers, mounts })
     .then(({ url }) => console.log(`serve: serving ${values.root}/ at ${url} (Ctrl-C to stop)`))
     .catch((error) => {
       console.error(`serve: cannot listen on ${values.host}:${values.port}: ${error.message}`);
