@@ -1,0 +1,375 @@
+// Embedding (issue #5): the <knee-check> element, the mount() API, options and their
+// failures, events, the iframe mode and the configurator's snippets, each in a host
+// page of its own. The host pages live in tests/e2e/hosts/ (served at /test-hosts/);
+// pages a test writes at run time go to target/e2e/scratch/ (served at /test-scratch/).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCRATCH_DIR } from '../../playwright.config.mjs';
+import { expect, test } from './fixtures.mjs';
+import { CLASSIC_BACK, EMERGENCY, EmbeddedWidget } from './pages/embedded-widget.mjs';
+
+/** The minimal questionnaire (tests/fixtures/valid/minimal.json), answered "no" to all. */
+const MINIMAL_ALL_NO = [1, 1, 1];
+
+test.describe('the <knee-check> element', () => {
+  test('still completes a path in a page with hostile global CSS', async ({ page }) => {
+    await page.goto('/test-hosts/hostile.html');
+    const widget = new EmbeddedWidget(page.locator('knee-check'));
+    await widget.complete(CLASSIC_BACK);
+    await expect(widget.heading('Several signs point beyond the knee')).toBeVisible();
+    await expect(widget.bookLink).toBeVisible();
+    // The host's `button { display: none }` and friends never reach the shadow root...
+    await expect(widget.scope.getByRole('button', { name: 'Start again' })).toBeVisible();
+    // ...and the widget's stylesheet never reaches the host: its own h1 keeps the host's size.
+    const hostHeadingSize = await page.locator('h1').evaluate((h) => getComputedStyle(h).fontSize);
+    expect(hostHeadingSize).toBe('200px');
+  });
+
+  test('two instances on one page keep separate answers', async ({ page }) => {
+    await page.goto('/test-hosts/two.html');
+    const first = new EmbeddedWidget(page.locator('#first'));
+    const second = new EmbeddedWidget(page.locator('#second'), 'es');
+    await first.start();
+    await second.start();
+    await first.radios.nth(0).check();
+    await expect(second.radios.nth(0)).not.toBeChecked();
+    await expect(second.radios.nth(1)).not.toBeChecked();
+    await first.continueButton.click();
+    await expect(first.alert).toBeVisible();
+    await expect(second.progress).toHaveText('Pregunta 1 de 9');
+    await second.answer(1);
+    await expect(second.progress).toHaveText('Pregunta 2 de 9');
+    await expect(first.alert).toBeVisible();
+    await expect(second.alert).toHaveCount(0);
+  });
+
+  test('attribute changes update the call to action live, keeping the answers', async ({ page }) => {
+    await page.goto('/test-hosts/plain.html');
+    const element = page.locator('knee-check');
+    const widget = new EmbeddedWidget(element);
+    await widget.complete(CLASSIC_BACK);
+    const cta = element.getByText(/offers an evaluation/);
+    await expect(cta).toHaveText('First Clinic offers an evaluation by a physical therapist.');
+    await expect(widget.bookLink).toHaveAttribute('href', 'https://example.org/first');
+
+    await element.evaluate((el) => {
+      el.setAttribute('clinic-name', 'Renamed Clinic');
+      el.setAttribute('booking-url', 'https://example.org/renamed');
+    });
+    await expect(cta).toHaveText('Renamed Clinic offers an evaluation by a physical therapist.');
+    await expect(widget.bookLink).toHaveAttribute('href', 'https://example.org/renamed');
+    await expect(widget.heading('Several signs point beyond the knee')).toBeVisible();
+
+    await element.evaluate((el) => el.removeAttribute('booking-url'));
+    await expect(widget.bookLink).toHaveCount(0);
+    await expect(cta).toHaveText('Renamed Clinic offers an evaluation by a physical therapist.');
+  });
+
+  test('removing the element tears the widget down: no DOM, no events, no errors', async ({ page }) => {
+    await page.goto('/test-hosts/plain.html');
+    const widget = new EmbeddedWidget(page.locator('knee-check'));
+    await expect(widget.startButton).toBeVisible();
+    const events = await page.evaluateHandle(() => {
+      const element = document.querySelector('knee-check');
+      const seen = [];
+      for (const type of ['knee-check:start', 'knee-check:complete']) {
+        element.addEventListener(type, () => seen.push(type));
+      }
+      // Keep hold of the Start button, as a careless host script might.
+      window.heldButton = element.shadowRoot.querySelector('button');
+      element.remove();
+      return { element, seen };
+    });
+    // The teardown runs in a microtask after removal: wait for the shadow root to empty.
+    await expect
+      .poll(() => events.evaluate(({ element }) => element.shadowRoot.querySelectorAll('.kc-root, .kc-mount').length))
+      .toBe(0);
+    await page.evaluate(() => window.heldButton.click());
+    // Let any event a live app would send go through the scheduler before checking.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+    expect(await events.evaluate(({ seen }) => seen)).toEqual([]);
+  });
+
+  test('a move within the page keeps the reader where they were', async ({ page }) => {
+    await page.goto('/test-hosts/plain.html');
+    const widget = new EmbeddedWidget(page.locator('knee-check'));
+    await widget.start();
+    await widget.answer(1);
+    await expect(widget.progress).toHaveText('Question 2 of 9');
+    await page.evaluate(() => document.body.append(document.querySelector('knee-check')));
+    await expect(widget.progress).toHaveText('Question 2 of 9');
+  });
+
+  test('mounting and removing widgets again and again adds no window or document listeners', async ({ page }) => {
+    await page.goto('/test-hosts/empty.html');
+    await page.waitForFunction(() => customElements.get('knee-check'));
+    const cdp = await page.context().newCDPSession(page);
+    const listenerCount = async () => {
+      let total = 0;
+      for (const expression of ['window', 'document']) {
+        const { result } = await cdp.send('Runtime.evaluate', { expression });
+        const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+        total += listeners.length;
+      }
+      return total;
+    };
+    const mountAndRemove = () =>
+      page.evaluate(async () => {
+        const element = document.createElement('knee-check');
+        element.setAttribute('clinic-name', 'Cycle Clinic');
+        document.getElementById('slot').append(element);
+        // Wait for the app to render, then click Start so its handlers have run once.
+        await new Promise((resolve) => {
+          const check = () => {
+            const button = element.shadowRoot?.querySelector('button.kc-primary');
+            if (button) {
+              button.click();
+              resolve();
+            } else requestAnimationFrame(check);
+          };
+          check();
+        });
+        element.remove();
+        await new Promise((resolve) => queueMicrotask(resolve));
+        return element.shadowRoot.childElementCount;
+      });
+    // The first widget may install page-wide things once (the wasm, a panic hook).
+    expect(await mountAndRemove()).toBe(0);
+    const before = await listenerCount();
+    for (let i = 0; i < 5; i += 1) expect(await mountAndRemove()).toBe(0);
+    expect(await listenerCount()).toBe(before);
+  });
+
+  test('events reach a listener on document with the outcome id only', async ({ page }) => {
+    await page.goto('/test-hosts/plain.html');
+    const widget = new EmbeddedWidget(page.locator('knee-check'));
+    await expect(widget.startButton).toBeVisible();
+    await page.evaluate(() => {
+      window.seenEvents = [];
+      for (const type of ['knee-check:start', 'knee-check:complete']) {
+        document.addEventListener(type, (event) => {
+          window.seenEvents.push({
+            type: event.type,
+            target: event.target.localName,
+            bubbles: event.bubbles,
+            composed: event.composed,
+            detail: event.detail,
+          });
+        });
+      }
+    });
+    await widget.complete(EMERGENCY);
+    await expect(widget.alert).toBeVisible();
+    await expect.poll(() => page.evaluate(() => window.seenEvents.length)).toBe(2);
+    const [start, complete] = await page.evaluate(() => window.seenEvents);
+    expect(start).toEqual({ type: 'knee-check:start', target: 'knee-check', bubbles: true, composed: true, detail: null });
+    expect(complete).toEqual({
+      type: 'knee-check:complete',
+      target: 'knee-check',
+      bubbles: true,
+      composed: true,
+      detail: { outcome: 'red-flag-emergency' },
+    });
+  });
+
+  test('registering twice is harmless: a second copy of the loader changes nothing', async ({ page }) => {
+    await page.goto('/test-hosts/twice.html');
+    await expect(page.locator('body')).toHaveAttribute('data-second-copy', 'separate');
+    await expect(page.locator('body')).toHaveAttribute('data-registered-by', 'first');
+    const widget = new EmbeddedWidget(page.locator('knee-check'));
+    await expect(widget.startButton).toHaveCount(1);
+    await widget.complete(EMERGENCY);
+    await expect(widget.alert).toBeVisible();
+  });
+});
+
+test.describe('custom questionnaires', () => {
+  test('a valid questionnaire from an inline JSON script is used, and nothing is fetched', async ({ page }) => {
+    await page.goto('/test-hosts/custom-questionnaire.html');
+    const widget = new EmbeddedWidget(page.locator('knee-check'));
+    await expect(widget.heading('Minimal check')).toBeVisible();
+    const requests = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await widget.complete(MINIMAL_ALL_NO);
+    await expect(widget.heading('It fits the knee')).toBeVisible();
+    await expect(widget.scope.getByText('Custom Clinic offers')).toBeVisible();
+    expect(requests).toEqual([]);
+  });
+
+  test.describe('malformed', () => {
+    test.use({ expectedConsole: [/^\[knee-check\] the questionnaire in #broken-check has/] });
+
+    test('shows the failure notice and logs one [knee-check] error', async ({ page, consoleMessages }) => {
+      await page.goto('/test-hosts/broken-questionnaire.html');
+      const widget = new EmbeddedWidget(page.locator('knee-check'));
+      await expect(widget.failureNotice).toBeVisible();
+      await expect(widget.startButton).toHaveCount(0);
+      const logged = consoleMessages.filter(({ text }) => text.startsWith('[knee-check]'));
+      expect(logged).toHaveLength(1);
+      expect(logged[0].type).toBe('error');
+    });
+  });
+});
+
+test.describe('bad options', () => {
+  test.use({ expectedConsole: [/^\[knee-check\] ignored options: /] });
+
+  test('show a polite notice, log one warning, stay text, and never stop the host page', async ({
+    page,
+    consoleMessages,
+  }) => {
+    await page.goto('/test-hosts/bad-options.html');
+    await expect(page.locator('body')).toHaveAttribute('data-host-script-ran', 'yes');
+    const element = page.locator('knee-check');
+    const widget = new EmbeddedWidget(element);
+    await expect(widget.ignoredNotice).toBeVisible();
+    // The bad accent fell back to the default blue.
+    await expect(widget.startButton).toHaveCSS('background-color', 'rgb(11, 92, 173)');
+
+    // A later change of a good option does not repeat the warning.
+    await element.evaluate((el) => el.setAttribute('evaluation-name', 'a knee and back check'));
+    await widget.complete(MINIMAL_ALL_NO);
+    await expect(widget.heading('It fits the knee')).toBeVisible();
+    // The clinic's name is shown as text, markup and all; the javascript: link is gone.
+    await expect(element.getByText(/offers a knee and back check/)).toHaveText(
+      '<img src=x onerror=alert(1)> <b>Bold</b> & Co offers a knee and back check.',
+    );
+    await expect(element.locator('img, b')).toHaveCount(0);
+    await expect(widget.bookLink).toHaveCount(0);
+
+    const warnings = consoleMessages.filter(({ text }) => text.startsWith('[knee-check]'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].type).toBe('warning');
+    expect(warnings[0].text).toContain('booking-url');
+    expect(warnings[0].text).toContain('accent');
+  });
+});
+
+test.describe('the mount() API', () => {
+  test('mounts with camelCase options, updates, and destroys', async ({ page }) => {
+    await page.goto('/test-hosts/mount-api.html');
+    const slot = page.locator('#slot');
+    const widget = new EmbeddedWidget(slot);
+    // headingLevel: 3 and questionnaire: 'minimal-check' were taken.
+    await expect(widget.heading('Minimal check', 3)).toBeVisible();
+    await widget.complete(MINIMAL_ALL_NO);
+    await expect(slot.getByText('API Clinic offers')).toBeVisible();
+    await expect(widget.bookLink).toHaveAttribute('href', 'https://example.org/api');
+
+    await page.evaluate(() =>
+      window.kneeCheckHandle.update({
+        clinicName: 'Updated Clinic',
+        bookingUrl: 'https://example.org/updated',
+        headingLevel: 3,
+        questionnaire: 'minimal-check',
+      }),
+    );
+    await expect(slot.getByText('Updated Clinic offers')).toBeVisible();
+    await expect(widget.bookLink).toHaveAttribute('href', 'https://example.org/updated');
+    await expect(widget.heading('It fits the knee', 3)).toBeVisible();
+
+    await page.evaluate(() => {
+      window.kneeCheckHandle.destroy();
+      window.kneeCheckHandle.destroy(); // twice is harmless
+    });
+    await expect(slot.getByRole('heading')).toHaveCount(0);
+    expect(await slot.evaluate((el) => el.shadowRoot.childElementCount)).toBe(0);
+  });
+
+  test.describe('without an element', () => {
+    test.use({ expectedConsole: [/^\[knee-check\] cannot mount in this element/] });
+
+    test('never throws into the host page', async ({ page, consoleMessages }) => {
+      await page.goto('/test-hosts/mount-api.html');
+      await page.waitForFunction(() => window.kneeCheckMount);
+      const result = await page.evaluate(() => {
+        const handle = window.kneeCheckMount(null, { clinicName: 'Nowhere' });
+        handle.update({ clinicName: 'Still nowhere' });
+        handle.destroy();
+        return typeof handle.update;
+      });
+      expect(result).toBe('function');
+      const errors = consoleMessages.filter(({ type }) => type === 'error');
+      expect(errors).toHaveLength(1);
+    });
+  });
+});
+
+test.describe('the iframe mode', () => {
+  test('completes a path inside the sandboxed frame, which grows to fit', async ({ page }) => {
+    await page.goto('/test-hosts/iframe.html');
+    const iframe = page.locator('iframe.knee-check-frame');
+    await expect(iframe).toHaveAttribute('sandbox', 'allow-scripts allow-popups allow-popups-to-escape-sandbox');
+    const frame = page.frameLocator('iframe.knee-check-frame');
+    const widget = new EmbeddedWidget(frame.locator('knee-check'));
+    await expect(widget.startButton).toBeVisible();
+    // frame-host.js fits the frame to the intro (no scrolling inside the frame).
+    // The frame's inner height (its border, if the host page leaves one, is outside).
+    const frameHeight = () => iframe.evaluate((el) => el.clientHeight);
+    const contentHeight = () =>
+      page
+        .frames()
+        .find((f) => f.url().includes('/embed.html'))
+        .evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(1);
+    const introHeight = await frameHeight();
+
+    await widget.complete(CLASSIC_BACK);
+    await expect(widget.heading('Several signs point beyond the knee')).toBeVisible();
+    await expect(widget.scope.getByText('Frame Clinic offers')).toBeVisible();
+    await expect(widget.bookLink).toHaveAttribute('href', 'https://example.org/frame');
+    await expect.poll(frameHeight).toBeGreaterThan(introHeight + 200);
+    await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(1);
+  });
+});
+
+test.describe('the configurator', () => {
+  /** Fills the configurator and returns its two snippets. */
+  async function configure(page) {
+    await page.goto('/configurator.html');
+    const preview = new EmbeddedWidget(page.locator('#preview'), 'es');
+    await page.getByLabel('Clinic name').fill('Snippet "Clinic" & <Co>');
+    await page.getByLabel('Clinic phone').fill('+1 555 0123');
+    await page.getByLabel('Booking link (https://…)').fill('https://example.org/snippet?a=1&b=2');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+    await expect(preview.startButton).toBeVisible();
+    await expect(page.locator('#preview')).toHaveAttribute('clinic-name', 'Snippet "Clinic" & <Co>');
+    return {
+      element: await page.getByLabel('For pages that allow scripts').inputValue(),
+      iframe: await page.getByLabel('For pages that only allow an iframe').inputValue(),
+    };
+  }
+
+  /** Writes `body` into a blank page under the test server and returns its path. */
+  function blankPage(name, body) {
+    const file = `${name}-${process.pid}-${Date.now()}.html`;
+    writeFileSync(
+      join(SCRATCH_DIR, file),
+      `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Blank page</title>\n</head>\n<body>\n${body}\n</body>\n</html>\n`,
+    );
+    return `/test-scratch/${file}`;
+  }
+
+  test('the preview follows the fields, and the element snippet works in a blank page', async ({ page }) => {
+    const { element } = await configure(page);
+    expect(element).toMatch(/^<script type="module" src="http:[^"]+\/knee-check\.[0-9a-f]{16}\.js"\n {2}integrity="sha384-[^"]+" crossorigin="anonymous"><\/script>\n<knee-check/);
+
+    await page.goto(blankPage('element-snippet', element));
+    const widget = new EmbeddedWidget(page.locator('knee-check'), 'es');
+    await widget.complete(CLASSIC_BACK);
+    await expect(widget.scope.getByText('Snippet "Clinic" & <Co>', { exact: false })).toBeVisible();
+    await expect(widget.bookLink).toHaveAttribute('href', 'https://example.org/snippet?a=1&b=2');
+  });
+
+  test('the iframe snippet works in a blank page', async ({ page }) => {
+    const { iframe } = await configure(page);
+    expect(iframe).toContain('sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"');
+
+    await page.goto(blankPage('iframe-snippet', iframe));
+    const frameElement = page.locator('iframe.knee-check-frame');
+    await expect.poll(() => frameElement.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(200);
+    const widget = new EmbeddedWidget(page.frameLocator('iframe.knee-check-frame').locator('knee-check'), 'es');
+    await widget.complete(EMERGENCY);
+    await expect(widget.alert).toBeVisible();
+  });
+});
