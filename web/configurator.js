@@ -36,9 +36,12 @@ function update() {
   elementSnippet.value =
     `<script type="module" src="${LOADER_URL}"\n  integrity="${LOADER_INTEGRITY}" crossorigin="anonymous"></script>\n` +
     `<knee-check${attributes}></knee-check>`;
+  // The options travel in the fragment, which browsers never send to a server. Its `&`
+  // separators are escaped like any other attribute text.
   const fragment = new URLSearchParams(options).toString();
+  const frameSrc = escapeAttribute(`${FRAME_URL}${fragment ? `#${fragment}` : ''}`);
   iframeSnippet.value =
-    `<iframe class="knee-check-frame" title="Knee pain self-check"\n  src="${FRAME_URL}${fragment ? `#${fragment}` : ''}"\n  sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"\n  loading="lazy"></iframe>\n` +
+    `<iframe class="knee-check-frame" title="Knee pain self-check"\n  src="${frameSrc}"\n  sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"\n  loading="lazy"></iframe>\n` +
     `<script src="${FRAME_HOST_URL}" defer></script>`;
 }
 
