@@ -331,8 +331,10 @@ test.describe('the configurator', () => {
     await page.getByLabel('Clinic name').fill('Snippet "Clinic" & <Co>');
     await page.getByLabel('Clinic phone').fill('+1 555 0123');
     await page.getByLabel('Booking link (https://…)').fill('https://example.org/snippet?a=1&b=2');
+    await page.getByLabel('Accent colour').fill('#5b2a6e');
     await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
     await expect(preview.startButton).toBeVisible();
+    await expect(preview.startButton).toHaveCSS('background-color', 'rgb(91, 42, 110)');
     await expect(page.locator('#preview')).toHaveAttribute('clinic-name', 'Snippet "Clinic" & <Co>');
     return {
       element: await page.getByLabel('For pages that allow scripts').inputValue(),
@@ -340,32 +342,42 @@ test.describe('the configurator', () => {
     };
   }
 
-  /** Writes `body` into a blank page under the test server and returns its path. */
-  function blankPage(name, body) {
+  /**
+   * Writes `body` into a blank page and returns its URL on another origin than the
+   * widget's: http://localhost instead of http://127.0.0.1. Its CSP (headers.json) is
+   * the one the README asks of a host: the widget's origin for scripts, the wasm and
+   * frames, and no style-src at all.
+   */
+  function blankPage(name, body, baseURL) {
     const file = `${name}-${process.pid}-${Date.now()}.html`;
     writeFileSync(
       join(SCRATCH_DIR, file),
       `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Blank page</title>\n</head>\n<body>\n${body}\n</body>\n</html>\n`,
     );
-    return `/test-scratch/${file}`;
+    const url = new URL(`/test-scratch/${file}`, baseURL);
+    url.hostname = 'localhost';
+    return url.href;
   }
 
-  test('the preview follows the fields, and the element snippet works in a blank page', async ({ page }) => {
+  test('the preview follows the fields, and the element snippet works in a blank page', async ({ page, baseURL }) => {
     const { element } = await configure(page);
     expect(element).toMatch(/^<script type="module" src="http:[^"]+\/knee-check\.[0-9a-f]{16}\.js"\n {2}integrity="sha384-[^"]+" crossorigin="anonymous"><\/script>\n<knee-check/);
 
-    await page.goto(blankPage('element-snippet', element));
+    await page.goto(blankPage('element-snippet', element, baseURL));
     const widget = new EmbeddedWidget(page.locator('knee-check'), 'es');
+    // Styled (adopted stylesheet, accent through the CSSOM) although the page allows no style.
+    await expect(widget.startButton).toHaveCSS('background-color', 'rgb(91, 42, 110)');
     await widget.complete(CLASSIC_BACK);
     await expect(widget.scope.getByText('Snippet "Clinic" & <Co>', { exact: false })).toBeVisible();
     await expect(widget.bookLink).toHaveAttribute('href', 'https://example.org/snippet?a=1&b=2');
   });
 
-  test('the iframe snippet works in a blank page', async ({ page }) => {
+  test('the iframe snippet works in a blank page', async ({ page, baseURL }) => {
     const { iframe } = await configure(page);
     expect(iframe).toContain('sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"');
+    expect(iframe, 'every & in the snippet is escaped').not.toMatch(/&(?!amp;)/);
 
-    await page.goto(blankPage('iframe-snippet', iframe));
+    await page.goto(blankPage('iframe-snippet', iframe, baseURL));
     const frameElement = page.locator('iframe.knee-check-frame');
     await expect.poll(() => frameElement.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(200);
     const widget = new EmbeddedWidget(page.frameLocator('iframe.knee-check-frame').locator('knee-check'), 'es');
