@@ -9,6 +9,7 @@ mod language_switch;
 mod question_step;
 mod red_flag_card;
 mod result_view;
+mod take_along;
 
 pub use failure_notice::FailureNotice;
 pub use heading::Heading;
@@ -17,3 +18,4 @@ pub use language_switch::LanguageSwitch;
 pub use question_step::QuestionStep;
 pub use red_flag_card::RedFlagCard;
 pub use result_view::ResultView;
+pub use take_along::TakeAlong;

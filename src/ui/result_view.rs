@@ -12,7 +12,7 @@ use crate::model::Questionnaire;
 use crate::options::Options;
 use crate::scoring::{Answers, Assessment, FactorResult, Outcome};
 use crate::session::Action;
-use crate::ui::Heading;
+use crate::ui::{Heading, TakeAlong};
 
 /// Properties of [`ResultView`].
 #[derive(Properties, PartialEq)]
@@ -100,6 +100,8 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             </ul>
 
             <CallToAction options={props.options.clone()} {lang} level={sub} />
+
+            <TakeAlong q={q.clone()} assessment={a.clone()} answers={props.answers.clone()} {lang} level={sub} />
 
             <Heading level={sub}>{ s.answers_heading }</Heading>
             <dl class="kc-answers">
