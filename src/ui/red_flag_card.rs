@@ -46,6 +46,7 @@ pub fn red_flag_card(props: &RedFlagCardProps) -> Html {
         <div
             class={classes!("kc-step", "kc-alert", format!("kc-alert-{}", props.urgency.id()))}
             role="alert"
+            data-outcome={format!("red-flag-{}", props.urgency.id())}
             tabindex="-1"
             part="alert"
             ref={props.focus.clone()}

@@ -1,0 +1,101 @@
+// Accessibility: axe-core finds no WCAG 2.2 A/AA violation on any screen of the check,
+// in English and Spanish, in the light and dark themes (the reader's colour scheme and
+// the host's `theme` attribute). axe sees into the widget's open shadow root.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures.mjs';
+import { IntroScreen } from './pages/intro-screen.mjs';
+import { QuestionScreen } from './pages/question-screen.mjs';
+import { RedFlagScreen } from './pages/red-flag-screen.mjs';
+import { ResultScreen } from './pages/result-screen.mjs';
+import { WidgetPage } from './pages/widget-page.mjs';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** What axe finds on the page, one readable line per node. */
+async function violationsOn(page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
+  );
+}
+
+async function expectNoViolations(page, screen) {
+  expect(await violationsOn(page), `axe violations on the ${screen}`).toEqual([]);
+}
+
+test('axe sees inside the widget: a radio without a label is reported', async ({ page }) => {
+  const host = new WidgetPage(page);
+  await host.goto();
+  await new IntroScreen(host).startByMouse();
+  const question = new QuestionScreen(host);
+  await question.expectQuestion('rf-emergency', 1);
+  await question.radios.first().evaluate((radio) => radio.labels[0].remove());
+  const found = await violationsOn(page);
+  expect(found.some((line) => line.startsWith('label '))).toBe(true);
+});
+
+const THEMES = [
+  { name: 'light', colorScheme: 'light', attributes: {} },
+  { name: 'dark (prefers-color-scheme)', colorScheme: 'dark', attributes: {} },
+  { name: 'dark (theme="dark")', colorScheme: 'light', attributes: { theme: 'dark' } },
+  { name: 'light (theme="light" on a dark system)', colorScheme: 'dark', attributes: { theme: 'light' } },
+];
+
+for (const lang of ['en', 'es']) {
+  for (const theme of THEMES) {
+    test(`every screen passes axe in ${lang}, ${theme.name}`, async ({ page }) => {
+      // Six full axe runs on two shared cores.
+      test.setTimeout(120_000);
+      await page.emulateMedia({ colorScheme: theme.colorScheme });
+      const host = new WidgetPage(page);
+      await host.goto({
+        ...theme.attributes,
+        ...(lang === 'es' ? { lang: 'es' } : {}),
+        'clinic-name': 'Lakeside Physical Therapy',
+        'clinic-phone': '+1 (847) 555-0100',
+        'booking-url': 'https://example.org/book',
+      });
+
+      const intro = new IntroScreen(host, lang);
+      await expect(intro.start).toBeVisible();
+      await expectNoViolations(page, 'intro');
+
+      await intro.startByMouse();
+      const question = new QuestionScreen(host, lang);
+      await question.expectQuestion('rf-emergency', 1);
+      await expectNoViolations(page, 'question');
+
+      await question.continueByMouse();
+      await expect(question.errorSummary).toBeVisible();
+      await expectNoViolations(page, 'error summary');
+
+      const card = new RedFlagScreen(host, lang);
+      await question.answer('rf-emergency', 'yes');
+      await expect(card.card).toHaveAttribute('data-outcome', 'red-flag-emergency');
+      await expectNoViolations(page, 'emergency card');
+
+      await card.mistakeByMouse();
+      await question.answer('rf-emergency', 'no');
+      await question.answer('rf-urgent', 'yes');
+      await expect(card.card).toHaveAttribute('data-outcome', 'red-flag-urgent');
+      await expectNoViolations(page, 'see-a-doctor-today card');
+
+      await card.mistakeByMouse();
+      for (const [linkId, code] of [
+        ['rf-urgent', 'no'],
+        ['pain-quality', 'tingling'],
+        ['spread', 'yes'],
+        ['injection', 'little'],
+        ['when', 'random'],
+        ['posture', 'both'],
+        ['therapy', 'partly'],
+        ['back', 'yes'],
+      ]) {
+        await question.answer(linkId, code);
+      }
+      const result = new ResultScreen(host, lang);
+      await expect(result.result).toHaveAttribute('data-outcome', 'back-likely');
+      await expectNoViolations(page, 'result');
+    });
+  }
+}

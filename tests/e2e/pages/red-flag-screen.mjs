@@ -1,0 +1,34 @@
+// Page object for the red-flag card: an alert with a heading, a call link to the
+// emergency number and "I answered this by mistake".
+import { LABELS } from './labels.mjs';
+import { tabTo } from './keyboard.mjs';
+
+export class RedFlagScreen {
+  /**
+   * @param {import('./widget-page.mjs').WidgetPage} host
+   * @param {'en'|'es'} lang
+   */
+  constructor(host, lang = 'en') {
+    this.page = host.page;
+    this.lang = lang;
+    const t = LABELS[lang];
+    this.t = t;
+    this.card = host.widget.getByRole('alert');
+    this.heading = this.card.getByRole('heading');
+    this.mistake = this.card.getByRole('button', { name: t.mistake, exact: true });
+  }
+
+  /** The link that calls `number`. */
+  callLink(number = '911') {
+    return this.card.getByRole('link', { name: this.t.call(number), exact: true });
+  }
+
+  async mistakeByMouse() {
+    await this.mistake.click();
+  }
+
+  async mistakeByKeyboard() {
+    await tabTo(this.page, this.mistake);
+    await this.page.keyboard.press('Enter');
+  }
+}

@@ -1,0 +1,268 @@
+// The check end to end, as a reader meets it on the demo page: every path by mouse and
+// by keyboard only, in English and Spanish, with the result compared against the native
+// engine (`knee-check score`) for the same answers. Also the small-screen and target-size
+// requirements of issue #4.
+import { expect, test } from './fixtures.mjs';
+import { scoreWithCli } from './engine.mjs';
+import { isFocused } from './pages/keyboard.mjs';
+import { LABELS, outcomeHeading } from './pages/labels.mjs';
+import { IntroScreen } from './pages/intro-screen.mjs';
+import { QuestionScreen } from './pages/question-screen.mjs';
+import { RedFlagScreen } from './pages/red-flag-screen.mjs';
+import { ResultScreen } from './pages/result-screen.mjs';
+import { WidgetPage } from './pages/widget-page.mjs';
+
+/** Answers whose pattern points at the knee: no sign matches. */
+const KNEE_PATH = [
+  ['rf-emergency', 'no'],
+  ['rf-urgent', 'no'],
+  ['pain-quality', 'ache'],
+  ['spread', 'no'],
+  ['injection', 'helped'],
+  ['when', 'activity'],
+  ['posture', 'neither'],
+  ['therapy', 'lot'],
+  ['back', 'no'],
+];
+
+/** Answers whose pattern points at the back: every sign matches. */
+const BACK_PATH = [
+  ['rf-emergency', 'no'],
+  ['rf-urgent', 'no'],
+  ['pain-quality', 'tingling'],
+  ['spread', 'yes'],
+  ['injection', 'little'],
+  ['when', 'random'],
+  ['posture', 'both'],
+  ['therapy', 'partly'],
+  ['back', 'yes'],
+];
+
+const focused = (locator, what) => expect.poll(() => isFocused(locator), `focus is on ${what}`).toBe(true);
+
+/** Opens the demo page in `lang`: English from the page, Spanish from the `lang` attribute. */
+async function open(page, lang) {
+  const host = new WidgetPage(page);
+  await host.goto(lang === 'es' ? { lang: 'es' } : {});
+  return host;
+}
+
+/** Checks the result screen against the engine's report for `answers`. */
+async function expectResultMatchesEngine(host, answers, lang) {
+  const report = scoreWithCli(Object.fromEntries(answers));
+  const result = new ResultScreen(host, lang);
+  await expect(result.result).toHaveAttribute('data-outcome', report.outcome);
+  await expect(result.heading).toHaveText(outcomeHeading(report.outcome, lang));
+  await focused(result.heading, 'the outcome heading');
+  // The four signs as a checklist, each marked as the engine matched it.
+  await expect(result.signsHeading).toBeVisible();
+  await expect(result.signs).toHaveCount(4);
+  for (const factor of report.factors.filter((f) => f.sign !== null)) {
+    const row = result.signs.filter({ hasText: LABELS[lang].sign(factor.sign) });
+    await expect(row).toContainText(factor.matched ? LABELS[lang].matched : LABELS[lang].notMatched);
+  }
+  await expect(result.evaluationHeading).toBeVisible();
+  await expect(result.nextStep).toBeVisible();
+  await expect(result.disclaimer).toBeVisible();
+  expect(await host.completedOutcomes()).toEqual([report.outcome]);
+  return { report, result };
+}
+
+for (const lang of ['en', 'es']) {
+  for (const how of ['mouse', 'keyboard']) {
+    for (const [name, answers, outcome] of [
+      ['knee', KNEE_PATH, 'knee-likely'],
+      ['back', BACK_PATH, 'back-likely'],
+    ]) {
+      test(`${name}-pattern path to the result by ${how} in ${lang}`, async ({ page }) => {
+        const host = await open(page, lang);
+        const intro = new IntroScreen(host, lang);
+        await expect(intro.heading).toBeVisible();
+        await expect(intro.notDiagnosis).toBeVisible();
+        await expect(intro.privacy).toBeVisible();
+        await (how === 'keyboard' ? intro.startByKeyboard() : intro.startByMouse());
+
+        const question = new QuestionScreen(host, lang);
+        for (const [i, [linkId, code]] of answers.entries()) {
+          await question.expectQuestion(linkId, i + 1);
+          expect(await question.checkedCodes(linkId), 'nothing is pre-selected').toEqual([]);
+          await question.answer(linkId, code, how);
+        }
+
+        const { report, result } = await expectResultMatchesEngine(host, answers, lang);
+        expect(report.outcome, 'the path reaches the outcome it was written for').toBe(outcome);
+
+        // Start again forgets every answer.
+        await (how === 'keyboard' ? result.startAgainByKeyboard() : result.startAgainByMouse());
+        await focused(intro.heading, 'the intro heading');
+        await (how === 'keyboard' ? intro.startByKeyboard() : intro.startByMouse());
+        await question.expectQuestion('rf-emergency', 1);
+        expect(await question.checkedCodes('rf-emergency')).toEqual([]);
+      });
+    }
+
+    test(`red-flag path with "answered by mistake" by ${how} in ${lang}`, async ({ page }) => {
+      const host = await open(page, lang);
+      await (how === 'keyboard' ? new IntroScreen(host, lang).startByKeyboard() : new IntroScreen(host, lang).startByMouse());
+      const question = new QuestionScreen(host, lang);
+      const card = new RedFlagScreen(host, lang);
+
+      await question.expectQuestion('rf-emergency', 1);
+      await question.answer('rf-emergency', 'yes', how);
+      const emergency = scoreWithCli({ 'rf-emergency': 'yes' });
+      await expect(card.card).toHaveAttribute('data-outcome', emergency.outcome);
+      await expect(card.heading).toHaveText(outcomeHeading(emergency.outcome, lang));
+      await focused(card.card, 'the red-flag card');
+      await expect(card.callLink('911')).toHaveAttribute('href', 'tel:911');
+
+      await (how === 'keyboard' ? card.mistakeByKeyboard() : card.mistakeByMouse());
+      await expect(card.card).toHaveCount(0);
+      await question.expectQuestion('rf-emergency', 1);
+      expect(await question.checkedCodes('rf-emergency'), 'the mistaken answer is gone').toEqual([]);
+
+      await question.answer('rf-emergency', 'no', how);
+      await question.expectQuestion('rf-urgent', 2);
+      await question.answer('rf-urgent', 'yes', how);
+      const urgent = scoreWithCli({ 'rf-emergency': 'no', 'rf-urgent': 'yes' });
+      await expect(card.card).toHaveAttribute('data-outcome', urgent.outcome);
+      await expect(card.heading).toHaveText(outcomeHeading(urgent.outcome, lang));
+      await focused(card.card, 'the red-flag card');
+      await expect(card.callLink('911')).toBeVisible();
+      expect(await host.completedOutcomes()).toEqual([emergency.outcome, urgent.outcome]);
+    });
+  }
+
+  test(`continuing without an answer shows the error summary (${lang})`, async ({ page }) => {
+    const host = await open(page, lang);
+    await new IntroScreen(host, lang).startByMouse();
+    const question = new QuestionScreen(host, lang);
+    await question.expectQuestion('rf-emergency', 1);
+    await expect(question.errorSummary).toHaveCount(0);
+
+    await question.continueByMouse();
+    await expect(question.errorSummary).toBeVisible();
+    await focused(question.errorSummary, 'the error summary');
+    await expect(question.group).toContainText(LABELS[lang].errorNoAnswer);
+    await question.expectQuestion('rf-emergency', 1, 9, { focused: false });
+
+    // The summary's link takes the reader to the first answer.
+    await question.errorLink.click();
+    await focused(question.radios.first(), 'the first answer');
+    expect(page.url(), 'the host page URL is untouched').not.toContain('#');
+    await page.keyboard.press('Space');
+    await expect(question.errorSummary).toHaveCount(0);
+  });
+}
+
+for (const how of ['mouse', 'keyboard']) {
+  test(`switching to Spanish mid-flow by ${how} keeps the answers`, async ({ page }) => {
+    const host = await open(page, 'en');
+    await new IntroScreen(host, 'en').startByMouse();
+    let question = new QuestionScreen(host, 'en');
+    for (const [i, [linkId, code]] of BACK_PATH.slice(0, 3).entries()) {
+      await question.expectQuestion(linkId, i + 1);
+      await question.answer(linkId, code, how);
+    }
+    // Chosen but not yet continued: the switch must keep it too.
+    await question.expectQuestion('spread', 4);
+    await (how === 'keyboard' ? question.chooseByKeyboard('spread', 'yes') : question.chooseByMouse('spread', 'yes'));
+
+    const spanish = host.languageButton('Español');
+    if (how === 'keyboard') {
+      await page.keyboard.down('Shift');
+      for (let i = 0; i < 20 && !(await isFocused(spanish)); i++) await page.keyboard.press('Tab');
+      await page.keyboard.up('Shift');
+      await page.keyboard.press('Space');
+    } else {
+      await spanish.click();
+    }
+    await expect(spanish).toHaveAttribute('aria-pressed', 'true');
+    await expect(host.widget.locator('[lang="es"].kc-root')).toHaveCount(1);
+
+    question = new QuestionScreen(host, 'es');
+    await question.expectQuestion('spread', 4, 9, { focused: false });
+    expect(await question.checkedCodes('spread')).toEqual(['yes']);
+    // Back shows the answer given in English, now in Spanish.
+    await question.backButton.click();
+    await question.expectQuestion('pain-quality', 3);
+    expect(await question.checkedCodes('pain-quality')).toEqual(['tingling']);
+    await question.continueByMouse();
+    for (const [i, [linkId, code]] of BACK_PATH.slice(3).entries()) {
+      await question.expectQuestion(linkId, i + 4);
+      await question.answer(linkId, code, how);
+    }
+    await expectResultMatchesEngine(host, BACK_PATH, 'es');
+  });
+}
+
+/** Every control in the widget: buttons, links and radios. */
+function controls(host) {
+  return host.widget.locator('button, a[href], input');
+}
+
+/** Runs `check` on each screen: intro, question, error summary, red-flag card, result. */
+async function onEveryScreen(page, check) {
+  const host = new WidgetPage(page);
+  await host.goto({ 'clinic-phone': '+1 (847) 555-0100', 'booking-url': 'https://example.org/book', 'clinic-name': 'Lakeside Physical Therapy' });
+  const intro = new IntroScreen(host);
+  await check(host, 'intro');
+  await intro.startByMouse();
+  const question = new QuestionScreen(host);
+  await question.expectQuestion('rf-emergency', 1);
+  await check(host, 'question');
+  await question.continueByMouse();
+  await expect(question.errorSummary).toBeVisible();
+  await check(host, 'error summary');
+  await question.answer('rf-emergency', 'yes');
+  const card = new RedFlagScreen(host);
+  await expect(card.card).toBeVisible();
+  await check(host, 'red-flag card');
+  await card.mistakeByMouse();
+  for (const [linkId, code] of BACK_PATH) await question.answer(linkId, code);
+  await expect(new ResultScreen(host).result).toBeVisible();
+  await check(host, 'result');
+}
+
+test('at 320 px wide nothing scrolls sideways and every control is in reach', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await onEveryScreen(page, async (host, screen) => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${screen}: horizontal scroll`).toBeLessThanOrEqual(0);
+    const all = controls(host);
+    const count = await all.count();
+    expect(count, `${screen}: has controls`).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      const control = all.nth(i);
+      await control.scrollIntoViewIfNeeded();
+      const box = await control.boundingBox();
+      expect(box, `${screen}: control ${i} is rendered`).not.toBeNull();
+      expect(box.x, `${screen}: control ${i} starts on screen`).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, `${screen}: control ${i} ends on screen`).toBeLessThanOrEqual(320);
+    }
+  });
+});
+
+test('answer options, buttons and links are at least 24 by 24 px', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await onEveryScreen(page, async (host, screen) => {
+    const targets = host.widget.locator('button, a[href], input, label');
+    const count = await targets.count();
+    for (let i = 0; i < count; i++) {
+      const target = targets.nth(i);
+      // Links inside running text are exempt from the minimum (WCAG 2.5.8 "inline").
+      const inline = await target.evaluate((el) => el.tagName === 'A' && getComputedStyle(el).display === 'inline');
+      if (inline) continue;
+      const box = await target.boundingBox();
+      const name = await target.evaluate((el) => `${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 30)}"`);
+      expect(box.width, `${screen}: ${name} width`).toBeGreaterThanOrEqual(24);
+      expect(box.height, `${screen}: ${name} height`).toBeGreaterThanOrEqual(24);
+    }
+  });
+});
+
+test('no element of the widget has a style attribute', async ({ page }) => {
+  await onEveryScreen(page, async (host, screen) => {
+    // The locator pierces the shadow root.
+    await expect(host.widget.locator('[style]'), screen).toHaveCount(0);
+  });
+});
