@@ -41,20 +41,37 @@ const THEMES = [
   { name: 'light (theme="light" on a dark system)', colorScheme: 'dark', attributes: { theme: 'light' } },
 ];
 
-for (const lang of ['en', 'es']) {
-  for (const theme of THEMES) {
-    test(`every screen passes axe in ${lang}, ${theme.name}`, async ({ page }) => {
+/** The demo article with a clinic's options, and the clinic page, which also brands the
+ *  widget (accent, surface) the way a host would, for the light theme only. */
+const PAGES = [
+  {
+    name: 'article',
+    path: '/',
+    attributes: {
+      'clinic-name': 'Lakeside Physical Therapy',
+      'clinic-phone': '+1 (847) 555-0100',
+      'booking-url': 'https://example.org/book',
+    },
+  },
+  { name: 'clinic page', path: '/clinic.html', attributes: {} },
+];
+
+const CASES = [
+  ...['en', 'es'].flatMap((lang) => THEMES.map((theme) => ({ lang, theme, host: PAGES[0] }))),
+  ...THEMES.map((theme) => ({ lang: 'en', theme, host: PAGES[1] })),
+];
+
+for (const { lang, theme, host: hostPage } of CASES) {
+  {
+    test(`every screen passes axe in ${lang}, ${theme.name}, ${hostPage.name}`, async ({ page }) => {
       // Six full axe runs on two shared cores.
       test.setTimeout(120_000);
       await page.emulateMedia({ colorScheme: theme.colorScheme });
       const host = new WidgetPage(page);
-      await host.goto({
-        ...theme.attributes,
-        ...(lang === 'es' ? { lang: 'es' } : {}),
-        'clinic-name': 'Lakeside Physical Therapy',
-        'clinic-phone': '+1 (847) 555-0100',
-        'booking-url': 'https://example.org/book',
-      });
+      await host.goto(
+        { ...theme.attributes, ...(lang === 'es' ? { lang: 'es' } : {}), ...hostPage.attributes },
+        hostPage.path,
+      );
 
       const intro = new IntroScreen(host, lang);
       await expect(intro.start).toBeVisible();
