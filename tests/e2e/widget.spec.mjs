@@ -266,3 +266,64 @@ test('no element of the widget has a style attribute', async ({ page }) => {
     await expect(host.widget.locator('[style]'), screen).toHaveCount(0);
   });
 });
+
+test.describe('the language comes from the option, else the page, else the browser', () => {
+  test.use({ locale: 'es-ES' });
+
+  for (const [name, attributes, pageLang, want] of [
+    ['the lang option wins over the page and the browser', { lang: 'en' }, 'es', 'en'],
+    ['the page language wins over the browser', {}, 'en', 'en'],
+    ['the page language picks Spanish', {}, 'es-MX', 'es'],
+    ['without a page language, the browser language', {}, null, 'es'],
+  ]) {
+    test(name, async ({ page }) => {
+      const host = new WidgetPage(page);
+      await host.goto(attributes, '/', { pageLang });
+      const intro = new IntroScreen(host, want);
+      await expect(intro.heading).toBeVisible();
+      await expect(intro.start).toBeVisible();
+      await expect(host.languageButton(want === 'es' ? 'Español' : 'English')).toHaveAttribute('aria-pressed', 'true');
+    });
+  }
+});
+
+test('focus is visible on every control reached by keyboard', async ({ page }) => {
+  const host = new WidgetPage(page);
+  await host.goto();
+  const intro = new IntroScreen(host);
+  await intro.startByKeyboard();
+  const question = new QuestionScreen(host);
+  await question.expectQuestion('rf-emergency', 1);
+  // Tab through the question: every stop shows an outline at least 2 px wide.
+  const seen = [];
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      if (document.activeElement?.tagName !== 'KNEE-CHECK') return null;
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      const style = getComputedStyle(el);
+      return { what: `${el.tagName} ${el.textContent.trim() || el.value}`, style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    if (ring === null) break; // Focus left the widget.
+    seen.push(ring.what);
+    expect(ring.style, `${ring.what} shows focus`).not.toBe('none');
+    expect(ring.width, `${ring.what} outline width`).toBeGreaterThanOrEqual(2);
+  }
+  expect(seen.some((what) => what.startsWith('INPUT')), `the answers are among ${seen}`).toBe(true);
+  expect(seen.some((what) => what.startsWith('BUTTON Continue')), `Continue is among ${seen}`).toBe(true);
+});
+
+for (const [motion, animated] of [
+  ['reduce', false],
+  ['no-preference', true],
+]) {
+  test(`buttons ${animated ? 'may' : 'do not'} animate with prefers-reduced-motion: ${motion}`, async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: motion });
+    const host = new WidgetPage(page);
+    await host.goto();
+    const durations = await new IntroScreen(host).start.evaluate((el) => getComputedStyle(el).transitionDuration);
+    const moving = durations.split(',').some((d) => parseFloat(d) > 0);
+    expect(moving, `transition-duration ${durations}`).toBe(animated);
+  });
+}

@@ -14,18 +14,23 @@ export class WidgetPage {
   /**
    * Opens the demo page `path`, with `attributes` added to its <knee-check> element as
    * the page would write them (e.g. `{ lang: 'es', theme: 'dark' }`), and waits for the
-   * widget to render. The page is served as built, with its CSP.
+   * widget to render. `pageLang` replaces the page's own `<html lang>` (null removes
+   * it). The page is otherwise served as built, with its CSP.
    */
-  async goto(attributes = {}, path = '/') {
+  async goto(attributes = {}, path = '/', { pageLang } = {}) {
     const names = Object.keys(attributes);
-    if (names.length > 0) {
+    if (names.length > 0 || pageLang !== undefined) {
       const pattern = path === '/' ? /\/(index\.html)?$/ : `**${path}`;
       await this.page.route(pattern, async (route) => {
         const response = await route.fetch();
         const html = await response.text();
         const written = names.map((n) => ` ${n}="${String(attributes[n]).replace(/"/g, '&quot;')}"`).join('');
-        const body = html.replace(/<knee-check(?=[\s>])/, `<knee-check${written}`);
-        if (body === html) throw new Error(`${path} has no <knee-check> element`);
+        let body = html.replace(/<knee-check(?=[\s>])/, `<knee-check${written}`);
+        if (body === html && names.length > 0) throw new Error(`${path} has no <knee-check> element`);
+        // The page's own language: another tag, or none at all (null).
+        if (pageLang !== undefined) {
+          body = body.replace(/<html lang="[^"]*"/, pageLang === null ? '<html' : `<html lang="${pageLang}"`);
+        }
         await route.fulfill({ response, body });
       });
     }
