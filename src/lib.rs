@@ -12,6 +12,7 @@ pub mod fhir;
 pub mod file;
 pub mod i18n;
 pub mod json;
+pub mod json_read;
 pub mod lang;
 pub mod model;
 pub mod options;

@@ -4,16 +4,15 @@
 //! each with a path such as `items[3].answerOption[1].weight`, so a clinician editing the
 //! file can fix them all in one pass.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::fmt;
-
-use serde_json::Value;
 
 use crate::file::known::{self, Kind};
 use crate::file::{
-    AnswerOptionFile, FactorFile, ItemFile, OutcomeFile, QuestionnaireFile, RedFlagTextFile,
-    TextFile,
+    AnswerOptionFile, EnableWhenFile, FactorFile, ItemFile, OutcomeFile, QuestionnaireFile,
+    RedFlagTextFile, RedFlagsFile, TextFile, UnsureNoteFile,
 };
+use crate::json_read::{self, Value};
 use crate::model::{
     AnswerOption, EnableWhen, Factor, Item, ItemKind, OutcomeBand, Questionnaire, RedFlagText,
     Text, UnsureNote, Urgency,
@@ -81,10 +80,14 @@ pub fn parse(json: &str) -> Result<QuestionnaireFile, Problems> {
     }
 }
 
-/// Parses as far as possible: the file shape when serde accepts it, and the problems
-/// found on the way (unknown fields do not prevent a file).
+/// Parses as far as possible: the file shape when every known field has the right type,
+/// and the problems found on the way (unknown fields do not prevent a file).
+///
+/// The JSON is read by [`json_read`] rather than serde_json, which kept the wasm twice
+/// as large; the file shape is then built by [`from_value`], which the walk below has
+/// already type-checked. Native tests hold both to serde's behaviour.
 fn read(json: &str) -> (Option<QuestionnaireFile>, Vec<Problem>) {
-    let value: Value = match serde_json::from_str(json) {
+    let value = match json_read::parse(json) {
         Ok(value) => value,
         Err(err) => {
             let problem = Problem {
@@ -96,19 +99,10 @@ fn read(json: &str) -> (Option<QuestionnaireFile>, Vec<Problem>) {
     };
     let mut shape = Shape::default();
     shape.value(&value, Kind::Object(known::ROOT), false, "");
-    match serde_json::from_value::<QuestionnaireFile>(value) {
-        Ok(file) if shape.wrong_types == 0 => (Some(file), shape.problems),
-        Ok(_) => (None, shape.problems),
-        Err(err) => {
-            // The walk should have named the bad value; keep serde's words if it did not.
-            if shape.wrong_types == 0 {
-                shape.problems.push(Problem {
-                    path: String::new(),
-                    message: format!("a value has the wrong type: {err}"),
-                });
-            }
-            (None, shape.problems)
-        }
+    if shape.wrong_types == 0 {
+        (Some(from_value::file(&value)), shape.problems)
+    } else {
+        (None, shape.problems)
     }
 }
 
@@ -130,7 +124,7 @@ impl Shape {
             (Kind::Str, Value::String(_)) | (Kind::Bool, Value::Bool(_)) => true,
             (Kind::Int, Value::Number(n)) => n.as_i64().is_some(),
             (Kind::Object(fields), Value::Object(map)) => {
-                for key in map.keys() {
+                for (key, _) in map {
                     if !fields.iter().any(|field| field.key == key) {
                         self.problems.push(Problem {
                             path: path.to_owned(),
@@ -140,7 +134,7 @@ impl Shape {
                 }
                 // Known fields in the format's order, which is the order files are written.
                 for field in fields {
-                    if let Some(inner) = map.get(field.key) {
+                    if let Some(inner) = from_value::get(value, field.key) {
                         let p = if path.is_empty() {
                             field.key.to_owned()
                         } else {
@@ -285,7 +279,7 @@ impl Checker {
 
         // Questions are checked before factors, as they come first in the file, so the
         // problems read top to bottom; they refer to factors by the ids written in the file.
-        let factor_ids: HashMap<&str, usize> = file
+        let factor_ids: Seen<&str> = file
             .factors
             .iter()
             .enumerate()
@@ -346,8 +340,8 @@ impl Checker {
         if factors.is_empty() {
             self.problem("factors", "list at least one factor");
         }
-        let mut seen_ids: HashMap<&str, usize> = HashMap::new();
-        let mut seen_signs: HashMap<i64, usize> = HashMap::new();
+        let mut seen_ids: Seen<&str> = Seen::default();
+        let mut seen_signs: Seen<i64> = Seen::default();
         factors
             .iter()
             .enumerate()
@@ -386,11 +380,11 @@ impl Checker {
             .collect()
     }
 
-    fn items(&mut self, items: &[ItemFile], factor_ids: &HashMap<&str, usize>) -> Vec<Item> {
+    fn items(&mut self, items: &[ItemFile], factor_ids: &Seen<&str>) -> Vec<Item> {
         if items.is_empty() {
             self.problem("items", "list at least one question");
         }
-        let mut first_at: HashMap<&str, usize> = HashMap::new();
+        let mut first_at: Seen<&str> = Seen::default();
         let mut seen_regular = false;
         let mut checked: Vec<Item> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
@@ -499,7 +493,7 @@ impl Checker {
         if options.len() < 2 {
             self.problem(format!("{p}.answerOption"), "offer at least two answers");
         }
-        let mut codes: HashMap<&str, usize> = HashMap::new();
+        let mut codes: Seen<&str> = Seen::default();
         options
             .iter()
             .enumerate()
@@ -556,7 +550,7 @@ impl Checker {
         p: &str,
         index: usize,
         items: &[ItemFile],
-        earlier: &HashMap<&str, usize>,
+        earlier: &Seen<&str>,
     ) -> Vec<EnableWhen> {
         let mut out = Vec::new();
         for (w, when) in item.enable_when.iter().enumerate() {
@@ -603,19 +597,19 @@ impl Checker {
     fn outcomes(
         &mut self,
         outcomes: &[OutcomeFile],
-        factor_ids: &HashMap<&str, usize>,
+        factor_ids: &Seen<&str>,
         max_total: u32,
     ) -> Vec<OutcomeBand> {
         if outcomes.is_empty() {
             self.problem("outcomes", "list at least one outcome band");
             return Vec::new();
         }
-        let mut ids: HashSet<&str> = HashSet::new();
+        let mut ids: Seen<&str> = Seen::default();
         let mut bands: Vec<(usize, OutcomeBand)> = Vec::new();
         for (i, band) in outcomes.iter().enumerate() {
             let p = format!("outcomes[{i}]");
             self.required(&band.id, &format!("{p}.id"), "the outcome id");
-            if !ids.insert(&band.id) {
+            if ids.insert(&band.id, i).is_some() {
                 self.problem(
                     format!("{p}.id"),
                     format!("duplicate outcome id `{}`", band.id),
@@ -716,6 +710,185 @@ impl Checker {
                 span(from, to)
             ),
         );
+    }
+}
+
+/// Keys seen so far with the index where each was last seen: a map's `insert` and `get`
+/// over a list. Files are small, and this spares the wasm a hash map's code.
+struct Seen<K>(Vec<(K, usize)>);
+
+impl<K> Default for Seen<K> {
+    fn default() -> Self {
+        Seen(Vec::new())
+    }
+}
+
+impl<K: PartialEq> Seen<K> {
+    /// Records `key` at `index`; returns where it was seen before, if it was.
+    fn insert(&mut self, key: K, index: usize) -> Option<usize> {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some(entry) => Some(std::mem::replace(&mut entry.1, index)),
+            None => {
+                self.0.push((key, index));
+                None
+            }
+        }
+    }
+
+    fn get<Q: PartialEq + ?Sized>(&self, key: &Q) -> Option<&usize>
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        self.0
+            .iter()
+            .find(|(k, _)| k.borrow() == key)
+            .map(|(_, i)| i)
+    }
+}
+
+impl<K: PartialEq> FromIterator<(K, usize)> for Seen<K> {
+    fn from_iter<I: IntoIterator<Item = (K, usize)>>(iter: I) -> Self {
+        let mut seen = Seen::default();
+        for (key, index) in iter {
+            seen.insert(key, index);
+        }
+        seen
+    }
+}
+
+/// Builds the file shape from a parsed tree, as serde's derived `Deserialize` would:
+/// missing fields and `null` options take their defaults, unknown fields are ignored.
+/// Only called once [`Shape`] found every known field of the right type, so nothing
+/// here can fail; a value of another type is read as the default.
+mod from_value {
+    use super::*;
+
+    /// The value of `key` in an object.
+    pub(super) fn get<'v>(object: &'v Value, key: &str) -> Option<&'v Value> {
+        match object {
+            Value::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    fn string(object: &Value, key: &str) -> String {
+        match get(object, key) {
+            Some(Value::String(s)) => s.clone(),
+            _ => String::new(),
+        }
+    }
+
+    fn opt_string(object: &Value, key: &str) -> Option<String> {
+        match get(object, key) {
+            Some(Value::String(s)) => Some(s.clone()),
+            _ => None,
+        }
+    }
+
+    fn int(object: &Value, key: &str) -> Option<i64> {
+        match get(object, key) {
+            Some(Value::Number(n)) => n.as_i64(),
+            _ => None,
+        }
+    }
+
+    fn flag(object: &Value, key: &str) -> bool {
+        matches!(get(object, key), Some(Value::Bool(true)))
+    }
+
+    fn list<T>(object: &Value, key: &str, each: impl Fn(&Value) -> T) -> Vec<T> {
+        match get(object, key) {
+            Some(Value::Array(values)) => values.iter().map(each).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// An object field; `None` when absent or `null`.
+    fn object<'v>(object: &'v Value, key: &str) -> Option<&'v Value> {
+        get(object, key).filter(|v| matches!(v, Value::Object(_)))
+    }
+
+    fn text(value: &Value) -> TextFile {
+        TextFile {
+            en: string(value, "en"),
+            es: string(value, "es"),
+        }
+    }
+
+    fn text_at(value: &Value, key: &str) -> TextFile {
+        object(value, key).map(text).unwrap_or_default()
+    }
+
+    pub(super) fn file(root: &Value) -> QuestionnaireFile {
+        let red_flags = object(root, "redFlags");
+        let card = |key: &str| {
+            red_flags
+                .and_then(|flags| object(flags, key))
+                .map(|card| RedFlagTextFile {
+                    heading: text_at(card, "heading"),
+                    body: text_at(card, "body"),
+                })
+                .unwrap_or_default()
+        };
+        QuestionnaireFile {
+            id: string(root, "id"),
+            content_version: string(root, "contentVersion"),
+            reviewed: string(root, "reviewed"),
+            title: text_at(root, "title"),
+            items: list(root, "items", item),
+            factors: list(root, "factors", |f| FactorFile {
+                id: string(f, "id"),
+                sign: int(f, "sign"),
+                points: int(f, "points").unwrap_or(0),
+                threshold: int(f, "threshold").unwrap_or(0),
+                name: text_at(f, "name"),
+                why: text_at(f, "why"),
+            }),
+            outcomes: list(root, "outcomes", |o| OutcomeFile {
+                id: string(o, "id"),
+                min: int(o, "min").unwrap_or(0),
+                max: int(o, "max").unwrap_or(0),
+                requires_any_factor: list(o, "requiresAnyFactor", |v| match v {
+                    Value::String(s) => s.clone(),
+                    _ => String::new(),
+                }),
+                heading: text_at(o, "heading"),
+                body: text_at(o, "body"),
+            }),
+            red_flags: RedFlagsFile {
+                emergency: card("emergency"),
+                urgent: card("urgent"),
+            },
+            evaluation: list(root, "evaluation", text),
+            unsure_note: object(root, "unsureNote").map(|note| UnsureNoteFile {
+                min_unsure: int(note, "minUnsure").unwrap_or(0),
+                text: text_at(note, "text"),
+            }),
+        }
+    }
+
+    fn item(value: &Value) -> ItemFile {
+        ItemFile {
+            link_id: string(value, "linkId"),
+            item_type: opt_string(value, "type").unwrap_or_else(|| "choice".to_owned()),
+            text: text_at(value, "text"),
+            hint: object(value, "hint").map(text),
+            bullets: list(value, "bullets", text),
+            red_flag: opt_string(value, "redFlag"),
+            factor: opt_string(value, "factor"),
+            answer_option: list(value, "answerOption", |o| AnswerOptionFile {
+                code: string(o, "code"),
+                text: text_at(o, "text"),
+                weight: int(o, "weight").unwrap_or(0),
+                red_flag: flag(o, "redFlag"),
+                unsure: flag(o, "unsure"),
+                exclusive: flag(o, "exclusive"),
+            }),
+            enable_when: list(value, "enableWhen", |w| EnableWhenFile {
+                question: string(w, "question"),
+                answer: string(w, "answer"),
+            }),
+        }
     }
 }
 
