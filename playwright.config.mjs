@@ -64,7 +64,9 @@ export default defineConfig({
     // Headers for tests that need them (e.g. a CSP) go in tests/e2e/headers.json.
     command:
       `node scripts/serve.mjs --root dist --port ${port} --headers tests/e2e/headers.json` +
-      ` --mount /test-hosts/=tests/e2e/hosts --mount /test-scratch/=${SCRATCH_DIR}`,
+      ` --mount /test-hosts/=tests/e2e/hosts --mount /test-scratch/=${SCRATCH_DIR}` +
+      // dist/ again, under the strictest CSP a host might send (security.spec.mjs).
+      ' --mount /test-strict/=dist',
     url: `${baseURL}index.html`,
     reuseExistingServer: false,
     timeout: 15_000,

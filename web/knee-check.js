@@ -43,6 +43,10 @@ const FAILURE = {
 
 let started = null;
 let failureLogged = false;
+/** Set once the wasm has trapped: its state is then unusable, so nothing calls it again. */
+let trapped = false;
+/** Every mounted widget, for replacing them all with the failure message after a trap. */
+const live = new Set();
 
 /** Starts the wasm once for every widget on the page; its bytes are integrity-checked. */
 function startWasm() {
@@ -71,7 +75,7 @@ function languageOf(element, options) {
   return tag.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
-function showFailure(element, container, options, error) {
+function showFailure(element, container, options, error, what = 'could not start') {
   const lang = languageOf(element, options);
   const message = document.createElement('p');
   message.className = 'kc-root kc-notice kc-failure';
@@ -82,9 +86,35 @@ function showFailure(element, container, options, error) {
   container.replaceChildren(message);
   if (!failureLogged) {
     failureLogged = true;
-    console.error('[knee-check] could not start:', error);
+    console.error(`[knee-check] ${what}:`, error);
   }
 }
+
+// A panic inside the app ends in a wasm trap (`unreachable`) thrown out of whichever
+// event handler was running, which would reach the host page's error handlers and its
+// console as an uncaught error. The panic hook (src/embed.rs) has already put the failure
+// message in every widget and logged one `[knee-check]` line; this cancels the trap, so
+// the browser reports no uncaught error and host listeners added after this module never
+// hear it (those on window added before it still do: window runs its listeners in the
+// order they were added, capturing or not). Where no hook ran (a trap without a panic, or panics that abort at
+// once), the widgets are replaced and the one line logged here.
+window.addEventListener(
+  'error',
+  (event) => {
+    const error = event.error;
+    if (!(error instanceof WebAssembly.RuntimeError) || !String(error.stack).includes(WASM_URL.href)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    trapped = true;
+    for (const entry of live) {
+      if (entry.container.querySelector('.kc-failure')) continue;
+      // The hook's plain text becomes the same polite notice a failed start shows.
+      if (Object.values(FAILURE).includes(entry.container.textContent)) failureLogged = true;
+      showFailure(entry.element, entry.container, entry.options, error, 'stopped after an internal error');
+    }
+  },
+  true,
+);
 
 /**
  * Mounts a widget in `element` with `options` (attribute names or camelCase keys).
@@ -105,15 +135,19 @@ export function mount(element, options = {}) {
     console.error('[knee-check] cannot mount in this element:', error);
     return { update() {}, destroy() {} };
   }
+  const entry = { element, container, options: current };
+  live.add(entry);
   startWasm()
     .then(() => {
-      if (destroyed) return;
+      if (destroyed || trapped) return;
       widget = mountWidget(element, container, current);
     })
     .catch((error) => showFailure(element, container, current, error));
   return {
     update(next = {}) {
       current = { ...next };
+      entry.options = current;
+      if (trapped) return;
       try {
         widget?.update(current);
       } catch (error) {
@@ -123,8 +157,9 @@ export function mount(element, options = {}) {
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      live.delete(entry);
       try {
-        widget?.destroy();
+        if (!trapped) widget?.destroy();
       } catch (error) {
         console.error('[knee-check] could not tear down cleanly:', error);
       }
