@@ -176,6 +176,19 @@ pub fn take_along(props: &TakeAlongProps) -> Html {
             }
         })
     };
+    // The fallback stays hidden until the render after the copy failed, and a hidden
+    // element cannot take focus: focus and select it once that render has shown it.
+    {
+        let fallback = fallback.clone();
+        use_effect_with(*copy_state, move |state| {
+            if *state == CopyState::Blocked {
+                if let Some(area) = fallback.cast::<HtmlTextAreaElement>() {
+                    let _ = area.focus();
+                    area.select();
+                }
+            }
+        });
+    }
     let on_copy = {
         let copy_state = copy_state.clone();
         let fallback = fallback.clone();
