@@ -168,7 +168,31 @@ function fillPage(source, name) {
   return page;
 }
 
-// 7. The manifest, then swap the new dist/ in whole so no stale hashed file survives.
+// 7. Precompressed copies of the widget's own assets (`<file>.gz`, `<file>.br`), for
+//    servers that send them as they are (nginx gzip_static / brotli_static, many CDNs):
+//    gzip -9 and brotli at quality 11, which is too slow to do per request. The
+//    manifest records their sizes beside the raw one.
+for (const [logical, entry] of Object.entries(files)) {
+  if (!/^knee-check\.(wasm|js|css)$/.test(logical)) continue;
+  const bytes = readFileSync(join(tmp, entry.file));
+  const gz = gzip9(bytes);
+  const br = brotli11(bytes);
+  writeFileSync(join(tmp, `${entry.file}.gz`), gz);
+  writeFileSync(join(tmp, `${entry.file}.br`), br);
+  Object.assign(entry, { gzip: gz.length, brotli: br.length });
+}
+
+function gzip9(bytes) {
+  return gzipSync(bytes, { level: 9 });
+}
+
+function brotli11(bytes) {
+  return brotliCompressSync(bytes, {
+    params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  });
+}
+
+// 8. The manifest, then swap the new dist/ in whole so no stale hashed file survives.
 const manifest = { name: 'knee-check', files };
 writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 rmSync(out, { recursive: true, force: true });
@@ -181,11 +205,7 @@ console.log(`  ${'file'.padEnd(44)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${
 let total = [0, 0, 0];
 for (const { file } of Object.values(files)) {
   const bytes = readFileSync(join(out, file));
-  const sizes = [
-    bytes.length,
-    gzipSync(bytes, { level: 9 }).length,
-    brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  ];
+  const sizes = [bytes.length, gzip9(bytes).length, brotli11(bytes).length];
   total = total.map((t, i) => t + sizes[i]);
   console.log(`  ${file.padEnd(44)}${sizes.map(kb).join('')}`);
 }

@@ -3,11 +3,14 @@
 #   cargo (release, wasm32) -> wasm-bindgen --target web -> wasm-opt -Oz
 #   -> scripts/assemble-dist.mjs (content-hashed names, loader, demo page, manifest).
 #
-# Size levers (measured numbers in ARCHITECTURE.md): std is rebuilt with
+# Size levers (measured numbers in README.md, "Performance"): std is rebuilt with
 # -Zbuild-std=std,panic_abort and its optimize_for_size feature, without panic
-# locations and Debug formatting.
-# That needs RUSTC_BOOTSTRAP=1 and rust-src; KNEE_CHECK_BUILD_STD=0 builds against the
-# prebuilt std instead (larger, but plain stable Rust).
+# locations and Debug formatting, and a panic is a wasm trap at once
+# (-Cpanic=immediate-abort), which web/knee-check.js turns into the polite failure
+# message. That needs RUSTC_BOOTSTRAP=1 and rust-src; KNEE_CHECK_BUILD_STD=0 builds
+# against the prebuilt std instead (larger, but plain stable Rust; panics then run the
+# hook in src/embed.rs). Both get a 128 KiB stack instead of 1 MiB: the widget's deepest
+# recursion (a custom questionnaire nested to the reader's limit) needs a few KiB.
 set -euo pipefail
 KC_SCRIPT=dist
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -18,15 +21,16 @@ stage="$target_dir/dist-stage"
 started=$(date +%s)
 
 cargo_args=(build --lib --release --target wasm32-unknown-unknown)
-build_env=()
+stack="-Clink-arg=-zstack-size=131072"
+build_env=("RUSTFLAGS=$stack")
 if [[ "${KNEE_CHECK_BUILD_STD:-1}" != 0 && -n "$KC_BUILD_STD" ]]; then
   # optimize_for_size makes std pick its smaller implementations (sorting, formatting).
   cargo_args+=("-Zbuild-std=$KC_BUILD_STD" "-Zbuild-std-features=optimize_for_size")
-  # Panic messages keep their text, but lose file:line and `{:?}` output: both only
-  # grow the binary and mean nothing to a reader. No -Cpanic=immediate-abort: the
-  # widget will install a panic hook.
-  build_env+=(RUSTC_BOOTSTRAP=1 "RUSTFLAGS=-Zlocation-detail=none -Zfmt-debug=none")
-  mode="build-std"
+  # No file:line, no `{:?}` output and no panic machinery at all: they only grow the
+  # binary and mean nothing to a reader. A panic traps; the loader shows the failure.
+  build_env=(RUSTC_BOOTSTRAP=1
+    "RUSTFLAGS=-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort $stack")
+  mode="build-std, immediate-abort"
 else
   mode="prebuilt std"
 fi
