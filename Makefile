@@ -6,7 +6,7 @@ SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 PORT ?= 8080
 
-.PHONY: all setup dist serve test clean distclean
+.PHONY: all setup dist serve test bench clean distclean
 
 all: dist
 
@@ -26,7 +26,9 @@ serve: dist
 test: setup
 	@scripts/test.sh
 
-# bench: reserved for the size and speed benchmarks.
+## bench: dist, then sizes against the budget and startup against a static page (scripts/bench.mjs)
+bench: dist
+	@node scripts/bench.mjs
 
 ## clean: remove build output (keeps node_modules and installed tools)
 clean:

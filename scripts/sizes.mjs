@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// The widget's byte counts against its size budget (issue #8), from the built dist/.
+//
+// Shipped files: the loader (knee-check.js: wasm-bindgen's glue, the custom element and
+// the stylesheet's text), the wasm, and the stylesheet (also served on its own, for
+// browsers without constructable stylesheets). A first load is the loader plus the wasm:
+// the CSS travels inside the loader. Sizes are raw, gzip -9 and brotli quality 11, as
+// scripts/assemble-dist.mjs writes the precompressed copies; all are exact and
+// reproducible, so the budget check never flakes.
+//
+// Budget (KB = 1000 bytes): a first load of at most 80 KB gzip and a wasm of at most
+// 250 KB raw. The targets beyond it (60 KB, then 45 KB gzip first load) are reported,
+// not enforced.
+//
+// CLI: node scripts/sizes.mjs [--dist dist] [--json out.json]
+//      prints the table; exits 1 (after the table) when the budget is exceeded.
+// API: import { measureSizes, formatSizes } from './sizes.mjs';
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+
+export const BUDGET = { firstLoadGzip: 80_000, wasmRaw: 250_000 };
+export const TARGETS = { firstLoadGzip: [60_000, 45_000] };
+
+const SHIPPED = ['knee-check.js', 'knee-check.wasm', 'knee-check.css'];
+const FIRST_LOAD = ['knee-check.js', 'knee-check.wasm'];
+
+/** Sizes of the shipped files in `dist`, the first-load total, and the budget verdict. */
+export function measureSizes(dist) {
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
+  const files = SHIPPED.map((name) => {
+    const entry = manifest.files[name];
+    if (!entry) throw new Error(`${name} is not in ${dist}/manifest.json`);
+    const bytes = readFileSync(join(dist, entry.file));
+    return {
+      name,
+      file: entry.file,
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, {
+        params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      }).length,
+    };
+  });
+  const sum = (key) => files.filter((f) => FIRST_LOAD.includes(f.name)).reduce((n, f) => n + f[key], 0);
+  const firstLoad = { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
+  const wasm = files.find((f) => f.name === 'knee-check.wasm');
+  const failures = [];
+  if (firstLoad.gzip > BUDGET.firstLoadGzip) {
+    failures.push(`first load is ${firstLoad.gzip} bytes gzip, over the budget of ${BUDGET.firstLoadGzip}`);
+  }
+  if (wasm.raw > BUDGET.wasmRaw) {
+    failures.push(`the wasm is ${wasm.raw} bytes raw, over the budget of ${BUDGET.wasmRaw}`);
+  }
+  const targets = TARGETS.firstLoadGzip.map((limit) => ({ firstLoadGzip: limit, met: firstLoad.gzip <= limit }));
+  return { files, firstLoad, budget: BUDGET, targets, ok: failures.length === 0, failures };
+}
+
+/** The per-file table, as text. */
+export function formatSizes({ files, firstLoad, targets }) {
+  const kb = (n) => `${(n / 1000).toFixed(1)} KB`.padStart(10);
+  const row = (label, s) => `  ${label.padEnd(48)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`;
+  const lines = [`  ${'file'.padEnd(48)}${'raw'.padStart(10)}${'gzip -9'.padStart(10)}${'brotli'.padStart(10)}`];
+  for (const f of files) lines.push(row(`${f.file}${FIRST_LOAD.includes(f.name) ? '' : ' (in the loader)'}`, f));
+  lines.push(row('first load (loader + wasm)', firstLoad));
+  lines.push(
+    `  budget: first load <= ${BUDGET.firstLoadGzip / 1000} KB gzip, wasm <= ${BUDGET.wasmRaw / 1000} KB raw; targets: ` +
+      targets.map((t) => `${t.firstLoadGzip / 1000} KB ${t.met ? 'met' : 'not met'}`).join(', '),
+  );
+  return lines.join('\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const { values } = parseArgs({ options: { dist: { type: 'string', default: join(root, 'dist') }, json: { type: 'string' } } });
+  const sizes = measureSizes(values.dist);
+  console.log(formatSizes(sizes));
+  if (values.json) writeFileSync(values.json, `${JSON.stringify(sizes, null, 2)}\n`);
+  if (!sizes.ok) {
+    for (const failure of sizes.failures) console.error(`sizes: over budget: ${failure}`);
+    process.exit(1);
+  }
+  console.log('sizes: within budget');
+}
