@@ -8,6 +8,7 @@ import { QuestionScreen } from './pages/question-screen.mjs';
 import { RedFlagScreen } from './pages/red-flag-screen.mjs';
 import { ResultScreen } from './pages/result-screen.mjs';
 import { WidgetPage } from './pages/widget-page.mjs';
+import { BACK_PATH } from './pages/paths.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -98,16 +99,8 @@ for (const { lang, theme, host: hostPage } of CASES) {
       await expectNoViolations(page, 'see-a-doctor-today card');
 
       await card.mistakeByMouse();
-      for (const [linkId, code] of [
-        ['rf-urgent', 'no'],
-        ['pain-quality', 'tingling'],
-        ['spread', 'yes'],
-        ['injection', 'little'],
-        ['when', 'random'],
-        ['posture', 'both'],
-        ['therapy', 'partly'],
-        ['back', 'yes'],
-      ]) {
+      // The emergency question is answered already; the rest of the back-pattern path.
+      for (const [linkId, code] of BACK_PATH.slice(1)) {
         await question.answer(linkId, code);
       }
       const result = new ResultScreen(host, lang);

@@ -6,37 +6,12 @@ import { expect, test } from './fixtures.mjs';
 import { scoreWithCli } from './engine.mjs';
 import { isFocused } from './pages/keyboard.mjs';
 import { LABELS, outcomeHeading } from './pages/labels.mjs';
+import { BACK_PATH, KNEE_PATH } from './pages/paths.mjs';
 import { IntroScreen } from './pages/intro-screen.mjs';
 import { QuestionScreen } from './pages/question-screen.mjs';
 import { RedFlagScreen } from './pages/red-flag-screen.mjs';
 import { ResultScreen } from './pages/result-screen.mjs';
 import { WidgetPage } from './pages/widget-page.mjs';
-
-/** Answers whose pattern points at the knee: no sign matches. */
-const KNEE_PATH = [
-  ['rf-emergency', 'no'],
-  ['rf-urgent', 'no'],
-  ['pain-quality', 'ache'],
-  ['spread', 'no'],
-  ['injection', 'helped'],
-  ['when', 'activity'],
-  ['posture', 'neither'],
-  ['therapy', 'lot'],
-  ['back', 'no'],
-];
-
-/** Answers whose pattern points at the back: every sign matches. */
-const BACK_PATH = [
-  ['rf-emergency', 'no'],
-  ['rf-urgent', 'no'],
-  ['pain-quality', 'tingling'],
-  ['spread', 'yes'],
-  ['injection', 'little'],
-  ['when', 'random'],
-  ['posture', 'both'],
-  ['therapy', 'partly'],
-  ['back', 'yes'],
-];
 
 const focused = (locator, what) => expect.poll(() => isFocused(locator), `focus is on ${what}`).toBe(true);
 
