@@ -1,43 +1,57 @@
-//! Build script: compiles the default questionnaire into the crate in a compact form.
+//! Build script: checks the default questionnaire and compiles it into the crate in the
+//! compact form (src/compact.rs).
 //!
-//! `questionnaires/knee-or-back.json` is written for people, indented and one field a
-//! line. The widget only parses it, so the copy compiled in (src/builtin.rs) has the
-//! whitespace between tokens removed: about 2.6 KB less in the wasm, the same JSON.
-//! Strings are copied byte for byte, escapes included.
+//! `questionnaires/knee-or-back.json` is written for people. The build checks it with the
+//! same code that checks any questionnaire file (src/validate.rs), so a mistake stops the
+//! build with every problem listed, each with its path, and the widget never ships a file
+//! it would have to refuse. What is compiled in is the checked questionnaire in the
+//! compact form, so the widget needs no JSON parser and no checker of its own.
 
-use std::{env, fs, path::Path};
+// The core modules this script shares with the crate, compiled here for the host. Some of
+// what they offer is used only by the crate.
+#![allow(dead_code, missing_docs)]
+
+#[path = "src/compact.rs"]
+mod compact;
+#[path = "src/file.rs"]
+mod file;
+#[path = "src/json_read.rs"]
+mod json_read;
+#[path = "src/lang.rs"]
+mod lang;
+#[path = "src/model.rs"]
+mod model;
+#[path = "src/validate.rs"]
+mod validate;
+
+use std::{env, fs, path::Path, process};
 
 fn main() {
     let source = "questionnaires/knee-or-back.json";
-    println!("cargo:rerun-if-changed={source}");
-    let text = fs::read_to_string(source).unwrap_or_else(|err| panic!("{source}: {err}"));
-    let out =
-        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("knee-or-back.min.json");
-    fs::write(&out, minify(&text)).unwrap_or_else(|err| panic!("{}: {err}", out.display()));
+    for input in [
+        source,
+        "src/compact.rs",
+        "src/file.rs",
+        "src/json_read.rs",
+        "src/lang.rs",
+        "src/model.rs",
+        "src/validate.rs",
+    ] {
+        println!("cargo:rerun-if-changed={input}");
+    }
+    let text = fs::read_to_string(source).unwrap_or_else(|err| fail(&format!("{source}: {err}")));
+    let questionnaire = validate::load(&text).unwrap_or_else(|problems| {
+        fail(&format!(
+            "{source} has {} problem(s); the widget cannot ship it:\n{problems}",
+            problems.0.len()
+        ))
+    });
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("knee-or-back.kc");
+    fs::write(&out, compact::encode(&questionnaire))
+        .unwrap_or_else(|err| fail(&format!("{}: {err}", out.display())));
 }
 
-/// JSON text without the whitespace between tokens. Text that is not valid JSON keeps
-/// its mistakes (the tests then report them); only whitespace outside strings goes.
-fn minify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_string = false;
-    let mut escaped = false;
-    for c in text.chars() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else if c == '"' {
-            in_string = true;
-            out.push(c);
-        } else if !matches!(c, ' ' | '\n' | '\r' | '\t') {
-            out.push(c);
-        }
-    }
-    out
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    process::exit(1);
 }

@@ -5,13 +5,25 @@
 // Every widget asset gets a content hash in its name, so it can be cached forever, and
 // an SRI integrity value (sha384) in dist/manifest.json, so an embedding page can pin it.
 //
-// - The loader (`knee-check.js`, the one module a host page loads) is wasm-bindgen's glue
-//   followed by web/knee-check.js (the custom element and mount()). Placeholders in the
-//   template: __WASM__ (hashed wasm file name), __WASM_INTEGRITY__, __CSS__ (hashed
-//   stylesheet file name), __CSS_TEXT__ (the stylesheet's text as a JS string literal).
+// - Two wasm modules: the widget (`knee-check.wasm`) and the questionnaire checker
+//   (`knee-check-checker.wasm`), which the loader fetches only for a custom questionnaire.
+// - The loader (`knee-check.js`, the one module a host page loads) is web/knee-check.js
+//   (the custom element and mount()) bundled by esbuild with the two wasm-bindgen glues it
+//   imports as './__GLUE__' and './__CHECKER_GLUE__'. Placeholders in the template:
+//   __WASM__ and __CHECKER_WASM__ (hashed wasm file names), __WASM_INTEGRITY__ and
+//   __CHECKER_WASM_INTEGRITY__, __CSS__ (hashed stylesheet file name), __CSS_TEXT__ (the
+//   stylesheet's text as a JS string literal).
+// - The stylesheet and the loader (its placeholders filled) are minified with esbuild,
+//   so the hashes and integrity values are those of the bytes served. Every host page
+//   downloads the loader, which also carries the stylesheet's text, before the widget
+//   can start (README.md, Performance), and about half of it was comments, indentation
+//   and long local names. The readable sources stay in web/ and styles/. The
+//   minified loader keeps the module's exports (checked here) and `import.meta.url`, its
+//   syntax is not lowered (target es2022, which the element code already needs, so the
+//   same browsers run it), and esbuild adds no eval or new Function (the CSP forbids them).
 // - Pages (index.html, web/*.html) and the demo pages' scripts (web/*.js):
 //   {{name}} becomes the hashed file name of asset `name`, {{integrity:name}} its SRI
-//   value. Names: knee-check.js, knee-check.css, knee-check.wasm.
+//   value. Names: knee-check.js, knee-check.css, knee-check.wasm, knee-check-checker.wasm.
 // - Other files under web/ (the demo pages' styles) are copied as they are.
 // Nothing inline: the widget must run under `script-src 'self' 'wasm-unsafe-eval';
 // style-src 'self'`, so every page is checked for inline scripts and styles.
@@ -24,6 +36,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { buildSync, transformSync } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -68,8 +81,50 @@ function readStage(name) {
   return readFileSync(path);
 }
 
-// 1. The wasm.
+// esbuild minifies the stylesheet and the loader (see the header). `charset: 'utf8'`
+// keeps non-ASCII text (the Spanish failure message) as it is rather than as \u escapes,
+// as before: a module script is always decoded as UTF-8. esbuild's errors end the build.
+const MINIFY = { minify: true, legalComments: 'none', charset: 'utf8', logLevel: 'silent' };
+
+function runEsbuild(name, run) {
+  let result;
+  try {
+    result = run();
+  } catch (error) {
+    const messages = (error.errors ?? []).map(({ text, location }) => `${location ? `${location.line}:${location.column}: ` : ''}${text}`);
+    fail(`esbuild could not minify ${name}: ${messages.length ? messages.join('; ') : error.message}`);
+  }
+  for (const { text, location } of result.warnings) {
+    console.warn(`assemble-dist: warning: esbuild, ${name}${location ? `:${location.line}:${location.column}` : ''}: ${text}`);
+  }
+  return result;
+}
+
+/** A stylesheet, minified (custom properties, @media, :host and ::part are kept as such). */
+function minifyCss(source, name) {
+  return runEsbuild(name, () => transformSync(source, { ...MINIFY, loader: 'css', sourcefile: name })).code;
+}
+
+/** The module `entry` (a file beside the modules it imports) bundled into one and
+ *  minified; refuses a result whose exports differ from the unminified bundle's. The
+ *  metafile lists the exports. */
+function bundleModule(entry, name) {
+  const build = (minify) => {
+    const result = runEsbuild(name, () =>
+      buildSync({ ...MINIFY, minify, entryPoints: [entry], bundle: true, format: 'esm', target: 'es2022', write: false, outfile: name, metafile: true }),
+    );
+    const [output] = Object.values(result.metafile.outputs);
+    return { code: result.outputFiles[0].text, exports: [...output.exports].sort() };
+  };
+  const before = build(false).exports;
+  const after = build(true);
+  if (after.exports.join() !== before.join()) fail(`minifying ${name} changed its exports: ${before.join(', ')} became ${after.exports.join(', ')}`);
+  return after.code;
+}
+
+// 1. The wasm modules.
 const wasm = emitHashed('knee-check.wasm', readStage('knee_check_bg.wasm'));
+const checkerWasm = emitHashed('knee-check-checker.wasm', readStage('knee_check_checker_bg.wasm'));
 
 // 2. wasm-bindgen's snippets (inline_js / module imports), if any: their names already
 //    carry wasm-bindgen's own hashes, so they are copied as they are.
@@ -88,36 +143,48 @@ if (existsSync(snippets)) {
   }
 }
 
-// 3. The glue. Its default wasm URL is pointed at the hashed wasm, so importing the glue
-//    and calling init() without arguments also works for an embedder.
-const glueSource = readStage('knee_check.js').toString('utf8');
-if (!glueSource.includes("'knee_check_bg.wasm'")) fail("glue no longer names 'knee_check_bg.wasm'; update assemble-dist.mjs");
-const glue = { source: glueSource.replaceAll("'knee_check_bg.wasm'", `'${wasm.file}'`) };
+// 3. The glues, written beside the loader's entry for esbuild to bundle. Each one's
+//    default wasm URL is pointed at its hashed wasm (the loader passes its own
+//    integrity-checked fetch instead, so that URL is never fetched).
+const bundleDir = `${tmp}.bundle`;
+rmSync(bundleDir, { recursive: true, force: true });
+mkdirSync(bundleDir);
+for (const [module, target] of [['knee_check', wasm], ['knee_check_checker', checkerWasm]]) {
+  const source = readStage(`${module}.js`).toString('utf8');
+  if (!source.includes(`'${module}_bg.wasm'`)) fail(`glue no longer names '${module}_bg.wasm'; update assemble-dist.mjs`);
+  writeFileSync(join(bundleDir, `${module}.js`), source.replaceAll(`'${module}_bg.wasm'`, `'${target.file}'`));
+}
 
-// 4. The stylesheet (before the loader, which may name it or carry its text).
-const cssBytes = readFileSync(args.styles);
-const css = emitHashed('knee-check.css', cssBytes);
+// 4. The stylesheet (before the loader, which may name it or carry its text), minified:
+//    the same text is the file and the loader's __CSS_TEXT__.
+const cssText = minifyCss(readFileSync(args.styles, 'utf8'), relative(root, args.styles));
+const css = emitHashed('knee-check.css', Buffer.from(cssText));
 
-// 5. The loader: web/knee-check.js (the custom element and mount()) appended to the glue,
-//    so the one <script integrity> a host writes covers all the JavaScript, and the wasm
-//    is fetched with its own integrity value. The template's import of the glue is
-//    replaced by a reference to the glue's init function.
+// 5. The loader: web/knee-check.js (the custom element and mount()) bundled with the
+//    glues, so the one <script integrity> a host writes covers all the JavaScript, and
+//    each wasm is fetched with its own integrity value; then the whole is minified.
 const LOADER_TEMPLATE = join(args.web, 'knee-check.js');
-const GLUE_IMPORT = "import init, { mountWidget } from './__GLUE__';";
+const GLUES = { __GLUE__: './knee_check.js', __CHECKER_GLUE__: './knee_check_checker.js' };
 const loaderValues = {
   WASM: wasm.file,
   WASM_INTEGRITY: wasm.integrity,
+  CHECKER_WASM: checkerWasm.file,
+  CHECKER_WASM_INTEGRITY: checkerWasm.integrity,
   CSS: css.file,
-  CSS_TEXT: JSON.stringify(cssBytes.toString('utf8')),
+  CSS_TEXT: JSON.stringify(cssText),
 };
-const template = readFileSync(LOADER_TEMPLATE, 'utf8');
-if (!template.includes(GLUE_IMPORT)) fail(`web/knee-check.js must import the glue exactly as: ${GLUE_IMPORT}`);
-const loaderSource = template
-  .replace(GLUE_IMPORT, 'const init = __wbg_init;')
-  .replace(/__(WASM_INTEGRITY|WASM|CSS_TEXT|CSS)__/g, (_, name) => loaderValues[name]);
+let loaderSource = readFileSync(LOADER_TEMPLATE, 'utf8');
+for (const [placeholder, glue] of Object.entries(GLUES)) {
+  const specifier = `'./${placeholder}'`;
+  if (!loaderSource.includes(`from ${specifier};`)) fail(`web/knee-check.js must import from ${specifier}`);
+  loaderSource = loaderSource.replace(specifier, `'${glue}'`);
+}
+loaderSource = loaderSource.replace(/__(CHECKER_WASM_INTEGRITY|CHECKER_WASM|WASM_INTEGRITY|WASM|CSS_TEXT|CSS)__/g, (_, name) => loaderValues[name]);
 const leftover = loaderSource.match(/__[A-Z][A-Z_]*__/);
 if (leftover) fail(`loader template has unknown placeholder ${leftover[0]} (known: ${Object.keys(loaderValues).map((k) => `__${k}__`).join(', ')})`);
-emitHashed('knee-check.js', Buffer.from(`${glue.source}\n// ---- web/knee-check.js ----\n${loaderSource}`));
+writeFileSync(join(bundleDir, 'knee-check.js'), loaderSource);
+emitHashed('knee-check.js', Buffer.from(bundleModule(join(bundleDir, 'knee-check.js'), 'knee-check.js')));
+rmSync(bundleDir, { recursive: true, force: true });
 
 // 6. Pages and other files from web/, then the demo page.
 const webFiles = existsSync(args.web) ? readdirSync(args.web).filter((name) => statSync(join(args.web, name)).isFile()) : [];
@@ -173,7 +240,7 @@ function fillPage(source, name) {
 //    gzip -9 and brotli at quality 11, which is too slow to do per request. The
 //    manifest records their sizes beside the raw one.
 for (const [logical, entry] of Object.entries(files)) {
-  if (!/^knee-check\.(wasm|js|css)$/.test(logical)) continue;
+  if (!/^knee-check(-checker)?\.(wasm|js|css)$/.test(logical)) continue;
   const bytes = readFileSync(join(tmp, entry.file));
   const gz = gzip9(bytes);
   const br = brotli11(bytes);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the shippable widget into dist/:
-#   cargo (release, wasm32) -> wasm-bindgen --target web -> wasm-opt -Oz
+#   cargo (release, wasm32; the widget, then the questionnaire checker)
+#   -> wasm-bindgen --target web -> wasm-opt -Oz
 #   -> scripts/assemble-dist.mjs (content-hashed names, loader, demo page, manifest).
 #
 # Size levers (measured numbers in README.md, "Performance"): std is rebuilt with
@@ -35,30 +36,40 @@ else
   mode="prebuilt std"
 fi
 
-kc_say "cargo ${cargo_args[*]} (route $KC_ROUTE, $mode)"
-env "${build_env[@]}" "$KC_CARGO" "${cargo_args[@]}"
-
+# Two modules from one crate: the widget, and the questionnaire checker (src/checker.rs)
+# that the loader fetches only for a page with a custom questionnaire. Each is copied out
+# of cargo's output before the next build overwrites it.
 wasm="$target_dir/wasm32-unknown-unknown/release/knee_check.wasm"
-[[ -f "$wasm" ]] || kc_die "cargo did not produce $wasm"
+mkdir -p "$target_dir/dist-wasm"
+for module in knee_check knee_check_checker; do
+  features=()
+  [[ $module == knee_check_checker ]] && features=(--features checker)
+  kc_say "cargo ${cargo_args[*]} ${features[*]} (route $KC_ROUTE, $mode)"
+  env "${build_env[@]}" "$KC_CARGO" "${cargo_args[@]}" "${features[@]}"
+  [[ -f "$wasm" ]] || kc_die "cargo did not produce $wasm"
+  cp "$wasm" "$target_dir/dist-wasm/$module.wasm"
+done
 
 # wasm-bindgen and wasm-opt take most of a warm build: skip them while cargo's output,
 # this script and the tools are what they were last time.
-key=$(cat "$wasm" "${BASH_SOURCE[0]}" <(wasm-bindgen --version) <(wasm-opt --version) | sha256sum | cut -d' ' -f1)
+key=$(cat "$target_dir"/dist-wasm/*.wasm "${BASH_SOURCE[0]}" <(wasm-bindgen --version) <(wasm-opt --version) | sha256sum | cut -d' ' -f1)
 if [[ -f "$stage/.key" && "$(cat "$stage/.key")" == "$key" ]]; then
   kc_say "wasm unchanged: reusing wasm-bindgen and wasm-opt output"
 else
   rm -rf "$stage"
-  kc_say "wasm-bindgen --target web"
-  wasm-bindgen --target web --no-typescript --out-dir "$stage" --out-name knee_check "$wasm"
+  for module in knee_check knee_check_checker; do
+    kc_say "wasm-bindgen --target web ($module)"
+    wasm-bindgen --target web --no-typescript --out-dir "$stage" --out-name "$module" "$target_dir/dist-wasm/$module.wasm"
 
-  kc_say "wasm-opt -Oz"
-  # Rust >= 1.87 emits these features by default; wasm-opt must be told it may keep them.
-  wasm-opt -Oz \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    --strip-debug --strip-producers --strip-target-features \
-    "$stage/knee_check_bg.wasm" -o "$stage/knee_check_bg.opt.wasm"
-  mv "$stage/knee_check_bg.opt.wasm" "$stage/knee_check_bg.wasm"
+    kc_say "wasm-opt -Oz ($module)"
+    # Rust >= 1.87 emits these features by default; wasm-opt must be told it may keep them.
+    wasm-opt -Oz \
+      --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      --strip-debug --strip-producers --strip-target-features \
+      "$stage/${module}_bg.wasm" -o "$stage/${module}_bg.opt.wasm"
+    mv "$stage/${module}_bg.opt.wasm" "$stage/${module}_bg.wasm"
+  done
   echo "$key" >"$stage/.key"
 fi
 

@@ -97,6 +97,7 @@ fi
 if ((have_clippy)); then
   run_stage clippy-native check "${cargo_cmd[@]}" clippy --all-targets -- -D warnings
   run_stage clippy-wasm check "${cargo_cmd[@]}" clippy --all-targets "${wasm_args[@]}" -- -D warnings
+  run_stage clippy-checker check "${cargo_cmd[@]}" clippy --lib "${wasm_args[@]}" --features checker -- -D warnings
 else
   kc_say "── clippy: skipped (no clippy on route $KC_ROUTE)"
 fi

@@ -38,7 +38,7 @@ impl Config {
             options: Options::default(),
             questionnaire: builtin::knee_or_back()
                 .map(Rc::new)
-                .map_err(|problems| problems.to_string()),
+                .map_err(|_| "the built-in questionnaire could not be read".to_owned()),
             lang,
             warnings: Vec::new(),
         }

@@ -1,16 +1,18 @@
 //! The questionnaire that ships inside the widget: `questionnaires/knee-or-back.json`.
 
+use crate::compact::{self, Malformed};
 use crate::model::Questionnaire;
-use crate::validate::{self, Problems};
 
-/// The default questionnaire's JSON, compiled in so the widget fetches nothing. The build
-/// script (build.rs) removes the whitespace between tokens; the text is otherwise the
-/// file's.
-pub const KNEE_OR_BACK_JSON: &str =
-    include_str!(concat!(env!("OUT_DIR"), "/knee-or-back.min.json"));
+/// The default questionnaire, checked by the build script (build.rs) and compiled in,
+/// in the compact form, so the widget fetches and parses nothing.
+const KNEE_OR_BACK: &str = include_str!(concat!(env!("OUT_DIR"), "/knee-or-back.kc"));
 
-/// The default questionnaire, checked. A test keeps it valid, but the widget still shows
-/// a message rather than panicking if a bad edit ever slipped through.
-pub fn knee_or_back() -> Result<Questionnaire, Problems> {
-    validate::load(KNEE_OR_BACK_JSON)
+/// The default questionnaire file's text, for tools and tests. The widget does not use
+/// it (and so does not carry it).
+pub const KNEE_OR_BACK_JSON: &str = include_str!("../questionnaires/knee-or-back.json");
+
+/// The default questionnaire. The build refuses a file with problems, so this only fails
+/// if the compact form and its reader disagree, which a test rules out.
+pub fn knee_or_back() -> Result<Questionnaire, Malformed> {
+    compact::decode(KNEE_OR_BACK)
 }

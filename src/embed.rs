@@ -2,9 +2,10 @@
 //!
 //! The `<knee-check>` custom element and the `mount()` JS API live in the hand-written
 //! module `web/knee-check.js`; both call [`mount_widget`] here with the element, a
-//! container inside its shadow root, and a plain object of options. This module turns
-//! that object into checked [`Options`] (one typed parser for attributes and the JS API),
-//! reads a custom questionnaire from the page if one is named, picks the language,
+//! container inside its shadow root, the options as a list of texts and, for a custom
+//! questionnaire, what the questionnaire checker made of it. This module turns the
+//! options into checked [`Options`] (one typed parser for attributes and the JS API),
+//! reads the questionnaire's compact form (or the built-in one), picks the language,
 //! renders the app, and turns the app's events into DOM events on the element.
 //!
 //! Nothing here throws into the host page: problems become a polite message inside the
@@ -19,11 +20,10 @@ use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement};
 use yew::AppHandle;
 
 use crate::app::{App, AppProps, Config, WidgetEvent};
-use crate::builtin;
 use crate::i18n::strings;
 use crate::lang::Lang;
 use crate::options::{attribute_name, OptionWarning, Options};
-use crate::validate;
+use crate::{builtin, compact};
 
 const PREFIX: &str = "[knee-check]";
 
@@ -39,7 +39,8 @@ pub struct Widget {
     app: Option<AppHandle<App>>,
     host: Element,
     container: Element,
-    questionnaire_source: Option<String>,
+    /// The custom questionnaire last given (compact form or problem), to tell a change.
+    questionnaire_source: (Option<String>, Option<String>),
     questionnaire: Result<Rc<crate::model::Questionnaire>, String>,
     /// The warnings last logged, so an update that changes a good option does not log
     /// the same bad ones again: one console line per problem, not per update.
@@ -48,19 +49,26 @@ pub struct Widget {
 
 /// Mounts a widget. `host` is the element the page sees (it receives events and lends
 /// its language); `container` is where the app renders, usually inside `host`'s shadow
-/// root; `options` is a plain object of option names (attribute or camelCase spelling)
-/// to strings.
+/// root; `options` is the flat list `[name, value, …]` of option names (attribute or
+/// camelCase spelling) and values. `form` and `problem` carry a custom questionnaire (see
+/// [`load_questionnaire`]).
 #[wasm_bindgen(js_name = mountWidget)]
-pub fn mount_widget(host: Element, container: Element, options: JsValue) -> Widget {
+pub fn mount_widget(
+    host: Element,
+    container: Element,
+    options: Vec<String>,
+    form: Option<String>,
+    problem: Option<String>,
+) -> Widget {
     install_panic_hook();
     let pairs = option_pairs(&options);
     let (options, warnings) = Options::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    let questionnaire = load_questionnaire(&host, options.questionnaire.as_deref());
+    let questionnaire = load_questionnaire(form.as_deref(), problem.as_deref());
     let mut widget = Widget {
         app: None,
         host: host.clone(),
         container: container.clone(),
-        questionnaire_source: options.questionnaire.clone(),
+        questionnaire_source: (form, problem),
         questionnaire,
         logged_warnings: Vec::new(),
     };
@@ -74,13 +82,14 @@ pub fn mount_widget(host: Element, container: Element, options: JsValue) -> Widg
 impl Widget {
     /// Applies a new set of options to the live widget, keeping the reader's answers
     /// unless the questionnaire itself changed.
-    pub fn update(&mut self, options: JsValue) {
+    pub fn update(&mut self, options: Vec<String>, form: Option<String>, problem: Option<String>) {
         let pairs = option_pairs(&options);
         let (options, warnings) =
             Options::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-        if options.questionnaire != self.questionnaire_source {
-            self.questionnaire = load_questionnaire(&self.host, options.questionnaire.as_deref());
-            self.questionnaire_source = options.questionnaire.clone();
+        let source = (form, problem);
+        if source != self.questionnaire_source {
+            self.questionnaire = load_questionnaire(source.0.as_deref(), source.1.as_deref());
+            self.questionnaire_source = source;
         }
         let props = self.props(options, warnings);
         if let Some(app) = self.app.as_mut() {
@@ -138,61 +147,30 @@ impl Widget {
     }
 }
 
-/// Reads `(name, value)` pairs from a plain JS object. Numbers and booleans are taken as
-/// their text; other values are ignored.
-fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
-    let Some(object) = options.dyn_ref::<js_sys::Object>() else {
-        return Vec::new();
-    };
-    js_sys::Object::entries(object)
-        .iter()
-        .filter_map(|entry| {
-            let entry: js_sys::Array = entry.dyn_into().ok()?;
-            let key = entry.get(0).as_string()?;
-            let value = entry.get(1);
-            let value = value
-                .as_string()
-                .or_else(|| value.as_f64().map(|n| n.to_string()))
-                .or_else(|| value.as_bool().map(|b| b.to_string()))?;
-            Some((attribute_name(&key), value))
-        })
+/// Pairs up the loader's flat option list `[name, value, name, value, …]` (the loader
+/// has already kept only text, numbers and booleans, as text), with names in their
+/// attribute spelling.
+fn option_pairs(options: &[String]) -> Vec<(String, String)> {
+    options
+        .chunks_exact(2)
+        .map(|pair| (attribute_name(&pair[0]), pair[1].clone()))
         .collect()
 }
 
-/// The questionnaire to use: the built-in one, or the JSON inside the page's
-/// `<script type="application/json" id=…>` named by the `questionnaire` option. Nothing is
-/// fetched.
+/// The questionnaire to use. The loader (web/knee-check.js) finds a custom
+/// questionnaire's `<script type="application/json">` and has the questionnaire checker
+/// turn it into the compact form (`form`), or says what is wrong with it (`problem`);
+/// with neither, the widget uses the built-in questionnaire.
 fn load_questionnaire(
-    host: &Element,
-    script_id: Option<&str>,
+    form: Option<&str>,
+    problem: Option<&str>,
 ) -> Result<Rc<crate::model::Questionnaire>, String> {
-    let result = match script_id {
-        None => builtin::knee_or_back()
-            .map_err(|p| format!("the built-in questionnaire is invalid:\n{p}")),
-        Some(id) => {
-            let script = host
-                .owner_document()
-                .and_then(|doc| doc.get_element_by_id(id))
-                .filter(|el| {
-                    el.tag_name().eq_ignore_ascii_case("script")
-                        && el
-                            .get_attribute("type")
-                            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
-                });
-            match script {
-                None => Err(format!(
-                    "no <script type=\"application/json\" id=\"{id}\"> holds the questionnaire"
-                )),
-                Some(script) => {
-                    validate::load(&script.text_content().unwrap_or_default()).map_err(|problems| {
-                        format!(
-                            "the questionnaire in #{id} has {} problem(s):\n{problems}",
-                            problems.0.len()
-                        )
-                    })
-                }
-            }
-        }
+    let result = match (problem, form) {
+        (Some(problem), _) => Err(problem.to_owned()),
+        (None, Some(form)) => compact::decode(form)
+            .map_err(|_| "the checked questionnaire could not be read".to_owned()),
+        (None, None) => builtin::knee_or_back()
+            .map_err(|_| "the built-in questionnaire could not be read".to_owned()),
     };
     if let Err(message) = &result {
         web_sys::console::error_1(&format!("{PREFIX} {message}").into());

@@ -8,6 +8,7 @@
 //! ARCHITECTURE.md.
 
 pub mod builtin;
+pub mod compact;
 pub mod fhir;
 pub mod file;
 pub mod i18n;
@@ -25,9 +26,13 @@ pub mod validate;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 
-#[cfg(target_arch = "wasm32")]
+// The wasm32 build makes one of two modules: the widget, or (with the `checker` feature)
+// the questionnaire checker the loader fetches only for custom questionnaires.
+#[cfg(all(target_arch = "wasm32", not(feature = "checker")))]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "checker"))]
+pub mod checker;
+#[cfg(all(target_arch = "wasm32", not(feature = "checker")))]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "checker")))]
 pub mod ui;

@@ -257,14 +257,3 @@ proptest! {
         assert_shape_like_serde(&value.to_string())?;
     }
 }
-
-#[test]
-fn the_compiled_in_questionnaire_is_the_file_without_whitespace() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/questionnaires/knee-or-back.json"
-    );
-    let file = std::fs::read_to_string(path).expect("the questionnaire file");
-    assert_eq!(json_read::parse(KNEE_OR_BACK_JSON), json_read::parse(&file));
-    assert!(KNEE_OR_BACK_JSON.len() < file.len());
-}

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use knee_check::builtin::{self, KNEE_OR_BACK_JSON};
+use knee_check::compact;
 use knee_check::model::Questionnaire;
 use knee_check::paths;
 use knee_check::scoring::{self, Answers, Outcome};
@@ -438,6 +439,40 @@ proptest! {
     }
 
     #[test]
+    fn a_changed_file_that_checks_reads_back_from_the_compact_form_unchanged(
+        picks in prop::collection::vec((any::<usize>(), mutation()), 0..3),
+    ) {
+        if let Ok(q) = validate::load(&mutated(&picks).to_string()) {
+            prop_assert_eq!(compact::decode(&compact::encode(&q)), Ok(q));
+        }
+    }
+
+    #[test]
+    fn the_compact_reader_never_panics_and_what_it_reads_can_be_taken(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6),
+    ) {
+        let mut bytes = compact::encode(&q()).into_bytes();
+        for (at, byte) in edits {
+            let i = at.index(bytes.len());
+            bytes[i] = byte;
+        }
+        if let Ok(q) = compact::decode(&String::from_utf8_lossy(&bytes)) {
+            // Whatever it accepts, the engine scores without indexing out of bounds.
+            for pick in [0, usize::MAX] {
+                let answers: Answers = q
+                    .items
+                    .iter()
+                    .filter_map(|item| {
+                        let option = item.options.get(pick.min(item.options.len().saturating_sub(1)))?;
+                        Some((item.link_id.clone(), one(&option.code)))
+                    })
+                    .collect();
+                let _ = scoring::score(&q, &answers);
+            }
+        }
+    }
+
+    #[test]
     fn a_parsed_file_round_trips_through_serde(
         picks in prop::collection::vec((any::<usize>(), mutation()), 0..3),
     ) {
@@ -449,6 +484,11 @@ proptest! {
             prop_assert_eq!(validate::check(&file), validate::check(&reparsed.unwrap()));
         }
     }
+}
+
+#[test]
+fn the_built_in_questionnaire_is_the_default_file_as_checked() {
+    assert_eq!(validate::load(KNEE_OR_BACK_JSON).ok(), Some(q()));
 }
 
 #[test]

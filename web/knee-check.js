@@ -16,9 +16,13 @@
 //   events: knee-check:start, knee-check:complete (detail: { outcome }), bubbling, composed
 
 import init, { mountWidget } from './__GLUE__';
+import initChecker, { checkQuestionnaire } from './__CHECKER_GLUE__';
 
 const WASM_URL = new URL('./__WASM__', import.meta.url);
 const WASM_INTEGRITY = '__WASM_INTEGRITY__';
+// The questionnaire checker, a second wasm fetched only for a custom questionnaire.
+const CHECKER_URL = new URL('./__CHECKER_WASM__', import.meta.url);
+const CHECKER_INTEGRITY = '__CHECKER_WASM_INTEGRITY__';
 const CSS_URL = new URL('./__CSS__', import.meta.url);
 const CSS_TEXT = __CSS_TEXT__;
 
@@ -52,6 +56,52 @@ const live = new Set();
 function startWasm() {
   started ??= init({ module_or_path: fetch(WASM_URL, { integrity: WASM_INTEGRITY }) });
   return started;
+}
+
+let checkerStarted = null;
+/** Starts the questionnaire checker once, the first time a widget names a questionnaire. */
+function startChecker() {
+  checkerStarted ??= initChecker({ module_or_path: fetch(CHECKER_URL, { integrity: CHECKER_INTEGRITY }) });
+  return checkerStarted;
+}
+
+/** The script id named by the `questionnaire` option, if it is one the widget takes (the
+ *  same rule as src/options.rs: no spaces or control characters, at most 100 long). */
+function questionnaireId(options) {
+  const id = options.questionnaire;
+  return typeof id === 'string' && /^[^\s\p{Cc}]{1,100}$/u.test(id) ? id : undefined;
+}
+
+/**
+ * What the widget is given for the questionnaire in `<script type="application/json"
+ * id=…>`: `{ form }`, the checked questionnaire in its compact form, or `{ problem }`,
+ * what is wrong (the widget shows its notice and logs it). `{}` for the built-in one.
+ * Nothing is fetched but the checker itself.
+ */
+async function checkQuestionnaireIn(element, id) {
+  if (id === undefined) return {};
+  const script = element.ownerDocument.getElementById(id);
+  if (script?.localName !== 'script' || script.type.trim().toLowerCase() !== 'application/json') {
+    return { problem: `no <script type="application/json" id="${id}"> holds the questionnaire` };
+  }
+  try {
+    await startChecker();
+  } catch (error) {
+    return { problem: `the questionnaire checker could not load: ${error}` };
+  }
+  try {
+    return { form: checkQuestionnaire(id, script.textContent) };
+  } catch (problem) {
+    return { problem: String(problem) };
+  }
+}
+
+/** Options as the wasm takes them: `[name, value, …]`, values as text; values of other
+ *  types are left out (src/options.rs then treats the option as not given). */
+function optionList(options) {
+  return Object.entries(options).flatMap(([name, value]) =>
+    ['string', 'number', 'boolean'].includes(typeof value) ? [name, String(value)] : [],
+  );
 }
 
 let sheet = null;
@@ -137,22 +187,27 @@ export function mount(element, options = {}) {
   }
   const entry = { element, container, options: current };
   live.add(entry);
-  startWasm()
-    .then(() => {
-      if (destroyed || trapped) return;
-      widget = mountWidget(element, container, current);
-    })
-    .catch((error) => showFailure(element, container, current, error));
+  // The custom questionnaire of the options last applied: its script id, and the promise
+  // of what the checker made of it.
+  let prepared = { id: undefined, result: Promise.resolve({}) };
+  // Applies `current` once the wasm (and any custom questionnaire) is ready. Only the
+  // newest options are applied: a call overtaken by a later update does nothing.
+  const apply = async () => {
+    const options = current;
+    const id = questionnaireId(options);
+    if (id !== prepared.id) prepared = { id, result: checkQuestionnaireIn(element, id) };
+    const [, { form, problem }] = await Promise.all([startWasm(), prepared.result]);
+    if (destroyed || trapped || options !== current) return;
+    if (widget) widget.update(optionList(options), form, problem);
+    else widget = mountWidget(element, container, optionList(options), form, problem);
+  };
+  apply().catch((error) => showFailure(element, container, current, error));
   return {
     update(next = {}) {
       current = { ...next };
       entry.options = current;
       if (trapped) return;
-      try {
-        widget?.update(current);
-      } catch (error) {
-        showFailure(element, container, current, error);
-      }
+      apply().catch((error) => showFailure(element, container, current, error));
     },
     destroy() {
       if (destroyed) return;

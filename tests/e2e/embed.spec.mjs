@@ -184,6 +184,22 @@ test.describe('the <knee-check> element', () => {
 });
 
 test.describe('custom questionnaires', () => {
+  test('only a page that names one fetches the questionnaire checker, once, at load', async ({ page }) => {
+    const wasmFetched = [];
+    page.on('request', (request) => {
+      const name = new URL(request.url()).pathname.split('/').pop();
+      if (name.endsWith('.wasm')) wasmFetched.push(name.replace(/\.[0-9a-f]{16}\./, '.'));
+    });
+    await page.goto('/test-hosts/plain.html');
+    await expect(new EmbeddedWidget(page.locator('knee-check')).startButton).toBeVisible();
+    expect(wasmFetched).toEqual(['knee-check.wasm']);
+
+    wasmFetched.length = 0;
+    await page.goto('/test-hosts/custom-questionnaire.html');
+    await expect(new EmbeddedWidget(page.locator('knee-check')).heading('Minimal check')).toBeVisible();
+    expect(wasmFetched.sort()).toEqual(['knee-check-checker.wasm', 'knee-check.wasm']);
+  });
+
   test('a valid questionnaire from an inline JSON script is used, and nothing is fetched', async ({ page }) => {
     await page.goto('/test-hosts/custom-questionnaire.html');
     const widget = new EmbeddedWidget(page.locator('knee-check'));
