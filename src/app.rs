@@ -15,7 +15,10 @@ use crate::lang::Lang;
 use crate::model::Questionnaire;
 use crate::options::{OptionWarning, Options};
 use crate::session::{Action, Screen, Session};
-use crate::ui::{FailureNotice, Intro, LanguageSwitch, QuestionStep, RedFlagCard, ResultView};
+use crate::ui::{
+    failure_notice, intro, language_switch, question_step, red_flag_card, result_view, IntroProps,
+    QuestionStepProps, RedFlagCardProps, ResultViewProps,
+};
 
 /// Everything a widget instance is started with: checked options, the questionnaire (or
 /// why it could not be loaded), the language to start in, and ignored options.
@@ -76,7 +79,7 @@ pub fn app(props: &AppProps) -> Html {
         },
         Err(_) => html! {
             <div class="kc-root" lang={config.lang.code()} data-theme={config.options.theme.id()}>
-                <FailureNotice lang={config.lang} />
+                { failure_notice(config.lang) }
             </div>
         },
     }
@@ -192,45 +195,45 @@ fn widget(props: &WidgetProps) -> Html {
     let level = options.heading_level;
     let screen = match session.screen() {
         Screen::Intro => html! {
-            <Intro q={q.clone()} {lang} {level} focus={focus.clone()} on_action={on_action.clone()} />
+            { intro(&IntroProps { q, lang, level, focus: &focus, on_action: &on_action }) }
         },
         &Screen::Question(index) => html! {
-            <QuestionStep
-                q={q.clone()}
-                {index}
-                draft={session.draft().to_vec()}
-                error={session.error()}
-                progress={session.progress(q).unwrap_or((1, 1))}
-                {lang}
-                {level}
-                id_prefix={(*id_prefix).clone()}
-                focus={focus.clone()}
-                on_action={on_action.clone()}
-            />
+            { question_step(&QuestionStepProps {
+                q,
+                index,
+                draft: session.draft(),
+                error: session.error(),
+                progress: session.progress(q).unwrap_or((1, 1)),
+                lang,
+                level,
+                id_prefix: &id_prefix,
+                focus: &focus,
+                on_action: &on_action,
+            }) }
         },
         &Screen::RedFlag { urgency, .. } => html! {
-            <RedFlagCard
-                q={q.clone()}
-                {urgency}
-                emergency_number={options.emergency_number.clone()}
-                {lang}
-                {level}
-                focus={focus.clone()}
-                on_action={on_action.clone()}
-            />
+            { red_flag_card(&RedFlagCardProps {
+                q,
+                urgency,
+                emergency_number: &options.emergency_number,
+                lang,
+                level,
+                focus: &focus,
+                on_action: &on_action,
+            }) }
         },
         Screen::Result => match session.assessment(q) {
             Some(assessment) => html! {
-                <ResultView
-                    q={q.clone()}
-                    assessment={Rc::new(assessment)}
-                    answers={Rc::new(session.answers().clone())}
-                    options={Rc::new(options.clone())}
-                    {lang}
-                    {level}
-                    focus={focus.clone()}
-                    on_action={on_action.clone()}
-                />
+                { result_view(&ResultViewProps {
+                    q,
+                    assessment: Rc::new(assessment),
+                    answers: Rc::new(session.answers().clone()),
+                    options,
+                    lang,
+                    level,
+                    focus: &focus,
+                    on_action: &on_action,
+                }) }
             },
             None => html! {},
         },
@@ -241,7 +244,7 @@ fn widget(props: &WidgetProps) -> Html {
         <div class="kc-root" lang={lang.code()} data-theme={options.theme.id()} part="root">
             <div class="kc-bar">
                 <p class="kc-brand">{ q.title.get(lang) }</p>
-                <LanguageSwitch {lang} on_change={on_lang} id_prefix={(*id_prefix).clone()} />
+                { language_switch(lang, &on_lang, &id_prefix) }
             </div>
             if !props.config.warnings.is_empty() {
                 <p class="kc-notice" part="notice">{ s.options_ignored }</p>

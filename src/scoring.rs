@@ -11,15 +11,102 @@
 //! Weights are never negative and bands are ordered, so giving a further answer that
 //! points to the back can never lower the outcome (a property test holds this).
 
-use std::collections::BTreeMap;
-
 use crate::model::{Questionnaire, Urgency};
 
 /// The version of this scoring model, named in every result next to the content version.
 pub const SCORING_VERSION: &str = "1";
 
-/// A reader's answers: answer codes by question `linkId`.
-pub type Answers = BTreeMap<String, Vec<String>>;
+/// A reader's answers: answer codes by question `linkId`, kept in `linkId` order.
+///
+/// A map of at most a few dozen entries: a sorted list serves it as well as a `BTreeMap`
+/// and keeps the B-tree's code (several KB) out of the wasm.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Answers(Vec<(String, Vec<String>)>);
+
+impl Answers {
+    /// No answers.
+    pub fn new() -> Answers {
+        Answers(Vec::new())
+    }
+
+    fn find(&self, link_id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(id, _)| id.as_str().cmp(link_id))
+    }
+
+    /// The codes given to the question `link_id`.
+    pub fn get(&self, link_id: &str) -> Option<&Vec<String>> {
+        self.find(link_id).ok().map(|i| &self.0[i].1)
+    }
+
+    /// Whether the question `link_id` was answered.
+    pub fn contains_key(&self, link_id: &str) -> bool {
+        self.find(link_id).is_ok()
+    }
+
+    /// Records the codes given to `link_id`, returning those they replace.
+    pub fn insert(&mut self, link_id: String, codes: Vec<String>) -> Option<Vec<String>> {
+        match self.find(&link_id) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, codes)),
+            Err(i) => {
+                self.0.insert(i, (link_id, codes));
+                None
+            }
+        }
+    }
+
+    /// Forgets the answer to `link_id`, returning it.
+    pub fn remove(&mut self, link_id: &str) -> Option<Vec<String>> {
+        self.find(link_id).ok().map(|i| self.0.remove(i).1)
+    }
+
+    /// How many questions were answered.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether nothing was answered.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `(linkId, codes)` in `linkId` order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Vec<String>)> {
+        self.0.iter().map(|(id, codes)| (id, codes))
+    }
+}
+
+impl FromIterator<(String, Vec<String>)> for Answers {
+    /// Later answers to the same question replace earlier ones.
+    fn from_iter<I: IntoIterator<Item = (String, Vec<String>)>>(iter: I) -> Answers {
+        let mut answers = Answers::new();
+        for (link_id, codes) in iter {
+            answers.insert(link_id, codes);
+        }
+        answers
+    }
+}
+
+impl std::ops::Index<&str> for Answers {
+    type Output = Vec<String>;
+
+    /// The codes given to `link_id`; like a map's index, panics if it was not answered.
+    fn index(&self, link_id: &str) -> &Vec<String> {
+        self.get(link_id)
+            .unwrap_or_else(|| panic!("`{link_id}` was not answered"))
+    }
+}
+
+impl<'a> IntoIterator for &'a Answers {
+    type Item = (&'a String, &'a Vec<String>);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, Vec<String>)>,
+        fn(&'a (String, Vec<String>)) -> (&'a String, &'a Vec<String>),
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(id, codes)| (id, codes))
+    }
+}
 
 /// The outcome of a check.
 #[derive(Clone, Debug, PartialEq, Eq)]

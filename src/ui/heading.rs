@@ -3,31 +3,20 @@
 
 use yew::prelude::*;
 
-/// Properties of [`Heading`].
-#[derive(Properties, PartialEq)]
-pub struct HeadingProps {
-    /// 1 to 6; clamped.
-    pub level: u8,
-    /// Receives focus when the step changes, if given.
-    #[prop_or_default]
-    pub node_ref: NodeRef,
-    /// Extra classes.
-    #[prop_or_default]
-    pub class: Classes,
-    /// The id, for `aria-labelledby`.
-    #[prop_or_default]
-    pub id: Option<AttrValue>,
-    /// The heading text.
-    pub children: Html,
-}
-
-/// `<h1>` to `<h6>`, focusable by script only (`tabindex="-1"`).
-#[function_component(Heading)]
-pub fn heading(props: &HeadingProps) -> Html {
-    let tag = format!("h{}", props.level.clamp(1, 6));
+/// `<h1>` to `<h6>` (`level` is clamped), focusable by script only (`tabindex="-1"`):
+/// `focus`, if given, is where focus goes when the step changes; `id` is for
+/// `aria-labelledby`.
+pub fn heading(
+    level: u8,
+    class: Option<&'static str>,
+    focus: Option<&NodeRef>,
+    id: Option<String>,
+    content: &str,
+) -> Html {
+    let tag = format!("h{}", level.clamp(1, 6));
     html! {
-        <@{tag} ref={props.node_ref.clone()} class={props.class.clone()} id={props.id.clone()} tabindex="-1">
-            { props.children.clone() }
+        <@{tag} ref={focus.cloned().unwrap_or_default()} {class} {id} tabindex="-1">
+            { content }
         </@>
     }
 }

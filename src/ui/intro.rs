@@ -1,41 +1,35 @@
 //! The intro: what the check does, that it is not a diagnosis, that answers stay on the
 //! device; and Start.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::i18n::strings;
 use crate::lang::Lang;
 use crate::model::Questionnaire;
 use crate::session::Action;
-use crate::ui::Heading;
+use crate::ui::heading;
 
-/// Properties of [`Intro`].
-#[derive(Properties, PartialEq)]
-pub struct IntroProps {
+/// What [`intro`] shows.
+pub struct IntroProps<'a> {
     /// The questionnaire, for its title.
-    pub q: Rc<Questionnaire>,
+    pub q: &'a Questionnaire,
     /// Display language.
     pub lang: Lang,
     /// Heading level.
     pub level: u8,
     /// Focus target.
-    pub focus: NodeRef,
+    pub focus: &'a NodeRef,
     /// Where Start goes.
-    pub on_action: Callback<Action>,
+    pub on_action: &'a Callback<Action>,
 }
 
 /// The intro screen.
-#[function_component(Intro)]
-pub fn intro(props: &IntroProps) -> Html {
+pub fn intro(props: &IntroProps<'_>) -> Html {
     let s = strings(props.lang);
     let start = props.on_action.reform(|_: MouseEvent| Action::Start);
     html! {
         <section class="kc-step kc-intro">
-            <Heading level={props.level} node_ref={props.focus.clone()} class="kc-heading">
-                { props.q.title.get(props.lang) }
-            </Heading>
+            { heading(props.level, Some("kc-heading"), Some(props.focus), None, props.q.title.get(props.lang)) }
             <p class="kc-lead">{ s.intro_lead }</p>
             <ul class="kc-points">
                 { for s.intro_points.iter().map(|point| html! { <li>{ *point }</li> }) }

@@ -5,35 +5,24 @@ use yew::prelude::*;
 use crate::i18n::strings;
 use crate::lang::Lang;
 
-/// Properties of [`LanguageSwitch`].
-#[derive(Properties, PartialEq)]
-pub struct LanguageSwitchProps {
-    /// The current language.
-    pub lang: Lang,
-    /// Called with the chosen language.
-    pub on_change: Callback<Lang>,
-    /// Unique id prefix of this widget instance.
-    pub id_prefix: AttrValue,
-}
-
-/// One button per language; the current one is pressed.
-#[function_component(LanguageSwitch)]
-pub fn language_switch(props: &LanguageSwitchProps) -> Html {
-    let label_id = format!("{}lang", props.id_prefix);
+/// One button per language; the current one (`lang`) is pressed. `on_change` is called
+/// with the chosen language; `id_prefix` is this widget instance's unique id prefix.
+pub fn language_switch(lang: Lang, on_change: &Callback<Lang>, id_prefix: &str) -> Html {
+    let label_id = format!("{id_prefix}lang");
     html! {
         <div class="kc-lang" role="group" aria-labelledby={label_id.clone()}>
-            <span class="kc-visually-hidden" id={label_id}>{ strings(props.lang).language }</span>
-            { for Lang::ALL.iter().map(|&lang| {
-                let on_click = props.on_change.reform(move |_: MouseEvent| lang);
+            <span class="kc-visually-hidden" id={label_id}>{ strings(lang).language }</span>
+            { for Lang::ALL.iter().map(|&choice| {
+                let on_click = on_change.reform(move |_: MouseEvent| choice);
                 html! {
                     <button
                         type="button"
                         class="kc-lang-button"
-                        lang={lang.code()}
-                        aria-pressed={(lang == props.lang).to_string()}
+                        lang={choice.code()}
+                        aria-pressed={(choice == lang).to_string()}
                         onclick={on_click}
                     >
-                        { lang.native_name() }
+                        { choice.native_name() }
                     </button>
                 }
             }) }

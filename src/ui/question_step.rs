@@ -3,8 +3,6 @@
 //! progress as text, an error summary when continuing without an answer, Back and
 //! Continue.
 
-use std::rc::Rc;
-
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -12,17 +10,16 @@ use crate::i18n::{fill, strings};
 use crate::lang::Lang;
 use crate::model::{ItemKind, Questionnaire};
 use crate::session::{Action, StepError};
-use crate::ui::Heading;
+use crate::ui::heading;
 
-/// Properties of [`QuestionStep`].
-#[derive(Properties, PartialEq)]
-pub struct QuestionStepProps {
+/// What [`question_step`] shows.
+pub struct QuestionStepProps<'a> {
     /// The questionnaire.
-    pub q: Rc<Questionnaire>,
+    pub q: &'a Questionnaire,
     /// Which question.
     pub index: usize,
     /// The answer codes chosen so far on this step.
-    pub draft: Vec<String>,
+    pub draft: &'a [String],
     /// Why the last Continue failed.
     pub error: Option<StepError>,
     /// `(n, total)` for "Question n of total".
@@ -32,16 +29,15 @@ pub struct QuestionStepProps {
     /// Heading level.
     pub level: u8,
     /// Unique id prefix of this widget instance.
-    pub id_prefix: AttrValue,
+    pub id_prefix: &'a str,
     /// Focus target: the heading, or the error summary after a failed Continue.
-    pub focus: NodeRef,
+    pub focus: &'a NodeRef,
     /// Reader actions.
-    pub on_action: Callback<Action>,
+    pub on_action: &'a Callback<Action>,
 }
 
 /// The question step.
-#[function_component(QuestionStep)]
-pub fn question_step(props: &QuestionStepProps) -> Html {
+pub fn question_step(props: &QuestionStepProps<'_>) -> Html {
     let s = strings(props.lang);
     let lang = props.lang;
     let item = &props.q.items[props.index];
@@ -107,7 +103,7 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
                 // GOV.UK's error summary: an alert named by its title, focused when it appears.
                 // `aria-labelledby` needs the role: on a plain `div` it is not allowed.
                 <div class="kc-error-summary" part="error-summary" role="alert" tabindex="-1" ref={props.focus.clone()} aria-labelledby={format!("{base}-summary")}>
-                    <Heading level={sub_level} class="kc-error-title" id={AttrValue::from(format!("{base}-summary"))}>{ s.error_title }</Heading>
+                    { heading(sub_level, Some("kc-error-title"), None, Some(format!("{base}-summary")), s.error_title) }
                     <ul class="kc-error-list">
                         <li><a href={format!("#{first_input_id}")} onclick={focus_first}>{ message }</a></li>
                     </ul>
@@ -117,13 +113,7 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
             <div class={classes!("kc-group", props.error.map(|_| "kc-group-error"))}>
                 <fieldset class="kc-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}>
                     <legend class="kc-legend">
-                        <Heading
-                            level={props.level}
-                            class="kc-heading"
-                            node_ref={if props.error.is_none() { props.focus.clone() } else { NodeRef::default() }}
-                        >
-                            { item.text.get(lang) }
-                        </Heading>
+                        { heading(props.level, Some("kc-heading"), props.error.is_none().then_some(props.focus), None, item.text.get(lang)) }
                     </legend>
                     if has_hint {
                         <div class="kc-hint" id={hint_id}>

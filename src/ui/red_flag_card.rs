@@ -1,8 +1,6 @@
 //! The red-flag interruption: shown the moment a red flag is answered, announced as an
 //! alert, with a call link to the emergency number and a way back for a mistaken answer.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::i18n::{fill, strings};
@@ -10,34 +8,32 @@ use crate::lang::Lang;
 use crate::model::{Questionnaire, Urgency};
 use crate::options::Options;
 use crate::session::Action;
-use crate::ui::Heading;
+use crate::ui::heading;
 
-/// Properties of [`RedFlagCard`].
-#[derive(Properties, PartialEq)]
-pub struct RedFlagCardProps {
+/// What [`red_flag_card`] shows.
+pub struct RedFlagCardProps<'a> {
     /// The questionnaire, for the card's text.
-    pub q: Rc<Questionnaire>,
+    pub q: &'a Questionnaire,
     /// How urgent.
     pub urgency: Urgency,
     /// The number to call.
-    pub emergency_number: String,
+    pub emergency_number: &'a str,
     /// Display language.
     pub lang: Lang,
     /// Heading level.
     pub level: u8,
     /// Focus target: the card.
-    pub focus: NodeRef,
+    pub focus: &'a NodeRef,
     /// Reader actions.
-    pub on_action: Callback<Action>,
+    pub on_action: &'a Callback<Action>,
 }
 
 /// The card.
-#[function_component(RedFlagCard)]
-pub fn red_flag_card(props: &RedFlagCardProps) -> Html {
+pub fn red_flag_card(props: &RedFlagCardProps<'_>) -> Html {
     let s = strings(props.lang);
     let text = props.q.red_flag_text(props.urgency);
     let on_mistake = props.on_action.reform(|_: MouseEvent| Action::Mistake);
-    let call = fill(s.call, &[("number", &props.emergency_number)]);
+    let call = fill(s.call, &[("number", props.emergency_number)]);
     let call_class = match props.urgency {
         Urgency::Emergency => "kc-danger",
         Urgency::Urgent => "kc-secondary",
@@ -51,10 +47,10 @@ pub fn red_flag_card(props: &RedFlagCardProps) -> Html {
             part="alert"
             ref={props.focus.clone()}
         >
-            <Heading level={props.level} class="kc-heading">{ text.heading.get(props.lang) }</Heading>
+            { heading(props.level, Some("kc-heading"), None, None, text.heading.get(props.lang)) }
             <p>{ text.body.get(props.lang) }</p>
             <div class="kc-actions">
-                <a class={classes!("kc-button", call_class)} part="button" href={Options::tel_href(&props.emergency_number)}>{ call }</a>
+                <a class={classes!("kc-button", call_class)} part="button" href={Options::tel_href(props.emergency_number)}>{ call }</a>
                 <button type="button" class="kc-button kc-secondary" part="button" onclick={on_mistake}>{ s.mistake }</button>
             </div>
         </div>

@@ -12,32 +12,30 @@ use crate::model::Questionnaire;
 use crate::options::Options;
 use crate::scoring::{Answers, Assessment, FactorResult, Outcome};
 use crate::session::Action;
-use crate::ui::{Heading, TakeAlong};
+use crate::ui::{heading, TakeAlong};
 
-/// Properties of [`ResultView`].
-#[derive(Properties, PartialEq)]
-pub struct ResultViewProps {
+/// What [`result_view`] shows.
+pub struct ResultViewProps<'a> {
     /// The questionnaire.
-    pub q: Rc<Questionnaire>,
+    pub q: &'a Rc<Questionnaire>,
     /// The scored answers.
     pub assessment: Rc<Assessment>,
     /// The answers, for the summary.
     pub answers: Rc<Answers>,
     /// The host's options, for the call to action.
-    pub options: Rc<Options>,
+    pub options: &'a Options,
     /// Display language.
     pub lang: Lang,
     /// Heading level.
     pub level: u8,
     /// Focus target: the outcome heading.
-    pub focus: NodeRef,
+    pub focus: &'a NodeRef,
     /// Reader actions.
-    pub on_action: Callback<Action>,
+    pub on_action: &'a Callback<Action>,
 }
 
 /// The result screen.
-#[function_component(ResultView)]
-pub fn result_view(props: &ResultViewProps) -> Html {
+pub fn result_view(props: &ResultViewProps<'_>) -> Html {
     let s = strings(props.lang);
     let lang = props.lang;
     let q = &props.q;
@@ -77,9 +75,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
 
     html! {
         <section class="kc-step kc-result" data-outcome={id.clone()}>
-            <Heading level={props.level} node_ref={props.focus.clone()} class="kc-heading kc-outcome">
-                { band.heading.get(lang) }
-            </Heading>
+            { heading(props.level, Some("kc-heading kc-outcome"), Some(props.focus), None, band.heading.get(lang)) }
             <p class="kc-lead">{ band.body.get(lang) }</p>
             if a.show_unsure_note {
                 if let Some(note) = &q.unsure_note {
@@ -87,23 +83,23 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                 }
             }
 
-            <Heading level={sub}>{ s.signs_heading }</Heading>
+            { heading(sub, None, None, None, s.signs_heading) }
             <ul class="kc-factors">{ for signs.into_iter().map(factor_row) }</ul>
             if !context.is_empty() {
-                <Heading level={sub}>{ s.context_heading }</Heading>
+                { heading(sub, None, None, None, s.context_heading) }
                 <ul class="kc-factors">{ for context.into_iter().map(factor_row) }</ul>
             }
 
-            <Heading level={sub}>{ s.evaluation_heading }</Heading>
+            { heading(sub, None, None, None, s.evaluation_heading) }
             <ul class="kc-points">
                 { for q.evaluation.iter().map(|line| html! { <li>{ line.get(lang) }</li> }) }
             </ul>
 
-            <CallToAction options={props.options.clone()} {lang} level={sub} />
+            { call_to_action(&CallToActionProps { options: props.options, lang, level: sub }) }
 
-            <TakeAlong q={q.clone()} assessment={a.clone()} answers={props.answers.clone()} {lang} level={sub} />
+            <TakeAlong q={Rc::clone(q)} assessment={a.clone()} answers={props.answers.clone()} {lang} level={sub} />
 
-            <Heading level={sub}>{ s.answers_heading }</Heading>
+            { heading(sub, None, None, None, s.answers_heading) }
             <dl class="kc-answers">
                 { for q.items.iter().filter_map(|item| {
                     let codes = props.answers.get(&item.link_id)?;
@@ -147,9 +143,8 @@ pub fn result_view(props: &ResultViewProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct CallToActionProps {
-    options: Rc<Options>,
+struct CallToActionProps<'a> {
+    options: &'a Options,
     lang: Lang,
     level: u8,
 }
@@ -157,8 +152,7 @@ struct CallToActionProps {
 /// The clinic's call to action, or neutral advice when no clinic is configured. Links
 /// carry no answers: the phone link is the number, the booking link is the host's URL
 /// as given.
-#[function_component(CallToAction)]
-fn call_to_action(props: &CallToActionProps) -> Html {
+fn call_to_action(props: &CallToActionProps<'_>) -> Html {
     let s = strings(props.lang);
     let o = &props.options;
     let evaluation = o.evaluation_name.as_deref().unwrap_or(s.default_evaluation);
@@ -171,7 +165,7 @@ fn call_to_action(props: &CallToActionProps) -> Html {
     };
     html! {
         <div class="kc-cta" part="cta">
-            <Heading level={props.level}>{ s.next_step_heading }</Heading>
+            { heading(props.level, None, None, None, s.next_step_heading) }
             <p>{ text }</p>
             if o.clinic_phone.is_some() || o.booking_url.is_some() {
                 <div class="kc-actions">

@@ -15,7 +15,7 @@ use crate::lang::Lang;
 use crate::model::Questionnaire;
 use crate::scoring::{Answers, Assessment};
 use crate::summary;
-use crate::ui::Heading;
+use crate::ui::heading;
 
 /// Properties of [`TakeAlong`].
 #[derive(Properties, PartialEq)]
@@ -223,7 +223,7 @@ pub fn take_along(props: &TakeAlongProps) -> Html {
     html! {
         <div class="kc-take-along">
             <p class="kc-print-date">{ crate::i18n::fill(s.summary_date, &[("date", &today(props.lang))]) }</p>
-            <Heading level={props.level}>{ s.take_along_heading }</Heading>
+            { heading(props.level, None, None, None, s.take_along_heading) }
             <p class="kc-small">{ s.take_along_note }</p>
             <div class="kc-actions">
                 <button type="button" class="kc-button kc-secondary" part="button" onclick={on_print}>{ s.print }</button>
