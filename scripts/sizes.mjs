@@ -9,12 +9,20 @@
 // scripts/assemble-dist.mjs writes the precompressed copies; all are exact and
 // reproducible, so the budget check never flakes.
 //
-// Budget (KB = 1000 bytes): a first load of at most 80 KB gzip and a wasm of at most
-// 250 KB raw. The targets beyond it (60 KB, then 45 KB gzip first load) are reported,
-// not enforced.
+// Budget (issue #8; KB = 1000 bytes): a first load of at most 80 KB gzip and a widget
+// wasm of at most 250 KB raw. The targets beyond it (60 KB, then 45 KB gzip first load)
+// are reported, not enforced. `make bench` exits 1 while the budget is not met.
 //
-// CLI: node scripts/sizes.mjs [--dist dist] [--json out.json]
-//      prints the table; exits 1 (after the table) when the budget is exceeded.
+// Guard (`--guard`, a `make test` stage): the wasm budget as it stands, and a ceiling on
+// the first load that is the budget while the build meets it and, until then, the bytes
+// of the last size work plus about 2% (other toolchain patch releases move a few
+// hundred bytes). The ceiling only ever comes down: lower it with each size win, and
+// never raise it to let growth through. It keeps the widget from growing back while the
+// 80 KB budget is still being worked towards.
+//
+// CLI: node scripts/sizes.mjs [--dist dist] [--json out.json] [--guard]
+//      prints the table; exits 1 (after the table) when the budget (or, with --guard,
+//      the guard) is exceeded.
 // API: import { measureSizes, formatSizes } from './sizes.mjs';
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +33,8 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 export const BUDGET = { firstLoadGzip: 80_000, wasmRaw: 250_000 };
 export const TARGETS = { firstLoadGzip: [60_000, 45_000] };
+/** What `make test` enforces (see the header): lowered, never raised. */
+export const GUARD = { firstLoadGzip: 117_000, wasmRaw: BUDGET.wasmRaw };
 
 const SHIPPED = ['knee-check.js', 'knee-check.wasm', 'knee-check-checker.wasm', 'knee-check.css'];
 /** Why a shipped file is not part of the first load. */
@@ -34,8 +44,9 @@ const NOT_FIRST = {
 };
 const FIRST_LOAD = ['knee-check.js', 'knee-check.wasm'];
 
-/** Sizes of the shipped files in `dist`, the first-load total, and the budget verdict. */
-export function measureSizes(dist) {
+/** Sizes of the shipped files in `dist`, the first-load total, and the verdict against
+ *  `limits` (the budget, or the guard). */
+export function measureSizes(dist, limits = BUDGET) {
   const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
   const files = SHIPPED.map((name) => {
     const entry = manifest.files[name];
@@ -55,25 +66,28 @@ export function measureSizes(dist) {
   const firstLoad = { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
   const wasm = files.find((f) => f.name === 'knee-check.wasm');
   const failures = [];
-  if (firstLoad.gzip > BUDGET.firstLoadGzip) {
-    failures.push(`first load is ${firstLoad.gzip} bytes gzip, over the budget of ${BUDGET.firstLoadGzip}`);
+  const what = limits === BUDGET ? 'budget' : 'guard';
+  if (firstLoad.gzip > limits.firstLoadGzip) {
+    failures.push(`first load is ${firstLoad.gzip} bytes gzip, over the ${what} of ${limits.firstLoadGzip}`);
   }
-  if (wasm.raw > BUDGET.wasmRaw) {
-    failures.push(`the wasm is ${wasm.raw} bytes raw, over the budget of ${BUDGET.wasmRaw}`);
+  if (wasm.raw > limits.wasmRaw) {
+    failures.push(`the wasm is ${wasm.raw} bytes raw, over the ${what} of ${limits.wasmRaw}`);
   }
   const targets = TARGETS.firstLoadGzip.map((limit) => ({ firstLoadGzip: limit, met: firstLoad.gzip <= limit }));
-  return { files, firstLoad, budget: BUDGET, targets, ok: failures.length === 0, failures };
+  const budgetMet = firstLoad.gzip <= BUDGET.firstLoadGzip && wasm.raw <= BUDGET.wasmRaw;
+  return { files, firstLoad, budget: BUDGET, budgetMet, limits, targets, ok: failures.length === 0, failures };
 }
 
 /** The per-file table, as text. */
-export function formatSizes({ files, firstLoad, targets }) {
+export function formatSizes({ files, firstLoad, targets, budgetMet }) {
   const kb = (n) => `${(n / 1000).toFixed(1)} KB`.padStart(10);
   const row = (label, s) => `  ${label.padEnd(64)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`;
   const lines = [`  ${'file'.padEnd(64)}${'raw'.padStart(10)}${'gzip -9'.padStart(10)}${'brotli'.padStart(10)}`];
   for (const f of files) lines.push(row(`${f.file}${NOT_FIRST[f.name] ? ` (${NOT_FIRST[f.name]})` : ''}`, f));
   lines.push(row('first load (loader + wasm)', firstLoad));
   lines.push(
-    `  budget: first load <= ${BUDGET.firstLoadGzip / 1000} KB gzip, wasm <= ${BUDGET.wasmRaw / 1000} KB raw; targets: ` +
+    `  budget: first load <= ${BUDGET.firstLoadGzip / 1000} KB gzip, wasm <= ${BUDGET.wasmRaw / 1000} KB raw (${budgetMet ? 'met' : 'not met'}); ` +
+      `guard: first load <= ${GUARD.firstLoadGzip / 1000} KB gzip, wasm <= ${GUARD.wasmRaw / 1000} KB raw; targets: ` +
       targets.map((t) => `${t.firstLoadGzip / 1000} KB ${t.met ? 'met' : 'not met'}`).join(', '),
   );
   return lines.join('\n');
@@ -81,13 +95,15 @@ export function formatSizes({ files, firstLoad, targets }) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-  const { values } = parseArgs({ options: { dist: { type: 'string', default: join(root, 'dist') }, json: { type: 'string' } } });
-  const sizes = measureSizes(values.dist);
+  const { values } = parseArgs({
+    options: { dist: { type: 'string', default: join(root, 'dist') }, json: { type: 'string' }, guard: { type: 'boolean' } },
+  });
+  const sizes = measureSizes(values.dist, values.guard ? GUARD : BUDGET);
   console.log(formatSizes(sizes));
   if (values.json) writeFileSync(values.json, `${JSON.stringify(sizes, null, 2)}\n`);
   if (!sizes.ok) {
-    for (const failure of sizes.failures) console.error(`sizes: over budget: ${failure}`);
+    for (const failure of sizes.failures) console.log(`sizes: FAILED: ${failure}`);
     process.exit(1);
   }
-  console.log('sizes: within budget');
+  console.log(`sizes: within the ${values.guard ? 'guard' : 'budget'}`);
 }

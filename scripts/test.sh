@@ -108,6 +108,8 @@ run_stage cargo-test-wasm cargo "${cargo_cmd[@]}" test --no-fail-fast "${wasm_ar
 # that cargo test just built.
 run_stage fhir node node --test --test-reporter=tap tests/fhir/
 if run_stage dist check "$KC_ROOT/scripts/dist.sh"; then
+  # Exact byte counts of the built files against the size guard (scripts/sizes.mjs).
+  run_stage sizes check node "$KC_ROOT/scripts/sizes.mjs" --guard
   touch "$logs/e2e.log.start"
   run_stage e2e playwright npx playwright test
 else

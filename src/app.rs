@@ -86,7 +86,7 @@ pub fn app(props: &AppProps) -> Html {
 }
 
 /// The reducer's state.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 struct Model {
     q: Rc<Questionnaire>,
     session: Session,
@@ -116,11 +116,21 @@ impl Reducible for Model {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct WidgetProps {
     q: Rc<Questionnaire>,
     config: Rc<Config>,
     on_event: Callback<WidgetEvent>,
+}
+
+/// The same questionnaire and configuration objects: a field-by-field comparison of a
+/// whole questionnaire would cost more (in time and wasm bytes) than the render it saves.
+impl PartialEq for WidgetProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.q, &other.q)
+            && Rc::ptr_eq(&self.config, &other.config)
+            && self.on_event == other.on_event
+    }
 }
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);

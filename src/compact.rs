@@ -184,8 +184,18 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// A count, then that many things read by `each`.
+    fn list<T>(&mut self, mut each: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let count = self.count()?;
+        let mut list = Vec::with_capacity(count);
+        for _ in 0..count {
+            list.push(each(self)?);
+        }
+        Some(list)
+    }
+
     fn texts(&mut self) -> Option<Vec<Text>> {
-        (0..self.count()?).map(|_| self.text()).collect()
+        self.list(Self::text)
     }
 
     fn questionnaire(&mut self) -> Option<Questionnaire> {
@@ -193,17 +203,13 @@ impl<'a> Reader<'a> {
         let content_version = self.string()?;
         let reviewed = self.string()?;
         let title = self.text()?;
-        let factors = (0..self.count()?)
-            .map(|_| self.factor())
-            .collect::<Option<Vec<_>>>()?;
+        let factors = self.list(Self::factor)?;
         let mut items: Vec<Item> = Vec::new();
         for _ in 0..self.count()? {
             let item = self.item(items.len(), factors.len())?;
             items.push(item);
         }
-        let outcomes = (0..self.count()?)
-            .map(|_| self.band(factors.len()))
-            .collect::<Option<Vec<_>>>()?;
+        let outcomes = self.list(|r| r.band(factors.len()))?;
         // Scoring and the session index these without checking.
         if items.is_empty() || outcomes.is_empty() {
             return None;
@@ -275,18 +281,13 @@ impl<'a> Reader<'a> {
             n if n <= factor_count => Some(n - 1),
             _ => return None,
         };
-        let options = (0..self.count()?)
-            .map(|_| self.option())
-            .collect::<Option<Vec<_>>>()?;
-        let enable_when = (0..self.count()?)
-            .map(|_| {
-                let item = self.num().filter(|&i| i < index)?;
-                Some(EnableWhen {
-                    item,
-                    code: self.string()?,
-                })
+        let options = self.list(Self::option)?;
+        let enable_when = self.list(|r| {
+            Some(EnableWhen {
+                item: r.num().filter(|&i| i < index)?,
+                code: r.string()?,
             })
-            .collect::<Option<Vec<_>>>()?;
+        })?;
         Some(Item {
             link_id,
             kind,
@@ -319,9 +320,7 @@ impl<'a> Reader<'a> {
         let id = self.string()?;
         let min = self.u32()?;
         let max = self.u32()?;
-        let requires_any_factor = (0..self.count()?)
-            .map(|_| self.num().filter(|&f| f < factor_count))
-            .collect::<Option<Vec<_>>>()?;
+        let requires_any_factor = self.list(|r| r.num().filter(|&f| f < factor_count))?;
         Some(OutcomeBand {
             id,
             min,

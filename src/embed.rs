@@ -20,7 +20,6 @@ use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement};
 use yew::AppHandle;
 
 use crate::app::{App, AppProps, Config, WidgetEvent};
-use crate::i18n::strings;
 use crate::lang::Lang;
 use crate::options::{attribute_name, OptionWarning, Options};
 use crate::{builtin, compact};
@@ -218,6 +217,16 @@ fn dispatch(host: &Element, event: &WidgetEvent) {
 
 /// On a panic, every live widget is replaced by the polite failure message and the
 /// panic is logged once; the host page's own script keeps running.
+///
+/// The release build (scripts/dist.sh) aborts at once on a panic, with no hook to run:
+/// the wasm traps and web/knee-check.js shows the message. There this is a no-op, so the
+/// hook's code is not shipped.
+#[cfg(panic = "immediate-abort")]
+fn install_panic_hook() {}
+
+/// On a panic, every live widget is replaced by the polite failure message and the
+/// panic is logged once; the host page's own script keeps running.
+#[cfg(not(panic = "immediate-abort"))]
 fn install_panic_hook() {
     thread_local! {
         static INSTALLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -239,7 +248,7 @@ fn install_panic_hook() {
                         .and_then(|el| el.get_attribute("lang"))
                         .and_then(|tag| Lang::from_tag(&tag))
                         .unwrap_or_default();
-                    container.set_text_content(Some(strings(lang).failure));
+                    container.set_text_content(Some(crate::i18n::strings(lang).failure));
                 }
             }
         });

@@ -18,7 +18,7 @@ use crate::summary;
 use crate::ui::heading;
 
 /// Properties of [`TakeAlong`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TakeAlongProps {
     /// The questionnaire.
     pub q: Rc<Questionnaire>,
@@ -30,6 +30,18 @@ pub struct TakeAlongProps {
     pub lang: Lang,
     /// Heading level.
     pub level: u8,
+}
+
+/// The same questionnaire, scores and answers objects, in the same language and level
+/// (see `WidgetProps` in src/app.rs for why not a field-by-field comparison).
+impl PartialEq for TakeAlongProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.q, &other.q)
+            && Rc::ptr_eq(&self.assessment, &other.assessment)
+            && Rc::ptr_eq(&self.answers, &other.answers)
+            && self.lang == other.lang
+            && self.level == other.level
+    }
 }
 
 /// What the copy button last did.
