@@ -152,7 +152,48 @@ mkdirSync(bundleDir);
 for (const [module, target] of [['knee_check', wasm], ['knee_check_checker', checkerWasm]]) {
   const source = readStage(`${module}.js`).toString('utf8');
   if (!source.includes(`'${module}_bg.wasm'`)) fail(`glue no longer names '${module}_bg.wasm'; update assemble-dist.mjs`);
-  writeFileSync(join(bundleDir, `${module}.js`), source.replaceAll(`'${module}_bg.wasm'`, `'${target.file}'`));
+  const glue = withMinifiedNames(source.replaceAll(`'${module}_bg.wasm'`, `'${target.file}'`), module);
+  writeFileSync(join(bundleDir, `${module}.js`), glue);
+}
+
+/**
+ * The glue, speaking to the wasm by the short import and export names scripts/dist.sh
+ * gave it (`<module>.names.json`, wasm-opt's map). Checked against the wasm itself:
+ * every import it declares is defined once, and the glue uses no export it lacks.
+ */
+function withMinifiedNames(source, module) {
+  const map = JSON.parse(readStage(`${module}.names.json`).toString('utf8'));
+  const compiled = new WebAssembly.Module(readStage(`${module}_bg.wasm`));
+  const imports = WebAssembly.Module.imports(compiled);
+  const exports = new Set(WebAssembly.Module.exports(compiled).map((e) => e.name));
+  const modules = [...new Set(imports.map((i) => i.module))];
+  if (modules.length !== 1) fail(`${module}: expected one import module, found ${modules.join(', ')}`);
+  const escape = (name) => name.replace(/[$]/g, '\\$');
+  let glue = source;
+  const once = (pattern, replacement, what) => {
+    let count = 0;
+    glue = glue.replace(pattern, () => {
+      count += 1;
+      return replacement;
+    });
+    if (count !== 1) fail(`${module}: ${what} found ${count} times in the glue, expected once`);
+  };
+  once(`"./${module}_bg.js": import0`, `${JSON.stringify(modules[0])}: import0`, 'the import module');
+  for (const [, name, short] of map.imports) {
+    once(new RegExp(`(?<=[\\s,{])${escape(name)}(?=:)`, 'g'), short, `import ${name}`);
+  }
+  for (const [name, short] of map.exports) {
+    glue = glue.replace(new RegExp(`\\bwasm\\.${escape(name)}\\b`, 'g'), () => `wasm.${short}`);
+  }
+  const declared = new Set(imports.map((i) => i.name));
+  const defined = new Set(map.imports.map(([, , short]) => short));
+  if (declared.size !== defined.size || [...declared].some((name) => !defined.has(name))) {
+    fail(`${module}: the wasm's imports and ${module}.names.json disagree; rebuild with scripts/dist.sh`);
+  }
+  for (const [, name] of glue.matchAll(/\bwasm\.([\w$]+)/g)) {
+    if (!exports.has(name)) fail(`${module}: the glue uses wasm.${name}, which the wasm does not export`);
+  }
+  return glue;
 }
 
 // 4. The stylesheet (before the loader, which may name it or carry its text), minified:
