@@ -59,13 +59,21 @@ pub enum WidgetEvent {
 }
 
 /// The root component's properties.
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Properties, Clone)]
 pub struct AppProps {
     /// How this instance is configured.
     pub config: Rc<Config>,
     /// Receives [`WidgetEvent`]s; the embedding layer turns them into DOM events.
     #[prop_or_default]
     pub on_event: Callback<WidgetEvent>,
+}
+
+/// The same configuration object (see the comparison of `WidgetProps`): the embedding layer
+/// makes a new one for every update.
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.config, &other.config) && self.on_event == other.on_event
+    }
 }
 
 /// The root component: a polite failure notice, or the check itself.
