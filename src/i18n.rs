@@ -220,16 +220,46 @@ pub fn strings(lang: Lang) -> &'static Strings {
 
 /// Fills `{name}` slots in a template with plain text values.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    // One pass: a value is never searched for slots itself.
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let slot = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+            Some((value, close))
+        });
+        match slot {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_replaces_each_named_slot_and_leaves_the_rest() {
+        let values = [("clinic", "Knee {n} & Co"), ("n", "3")];
+        assert_eq!(
+            fill("{clinic} offers {n}, {n}; {missing} {", &values),
+            "Knee {n} & Co offers 3, 3; {missing} {"
+        );
+        assert_eq!(fill("no slots", &values), "no slots");
+        assert_eq!(fill("{n}", &[]), "{n}");
+    }
 
     #[test]
     fn slots_are_filled_and_the_same_in_every_language() {
