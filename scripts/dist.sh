@@ -63,7 +63,8 @@ else
 
     kc_say "wasm-opt -Oz ($module)"
     # Rust >= 1.87 emits these features by default; wasm-opt must be told it may keep them.
-    wasm-opt -Oz \
+    # --converge repeats -Oz until it stops shrinking: about 0.5 KB gzip for 4 s.
+    wasm-opt -Oz --converge \
       --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue \
       --strip-debug --strip-producers --strip-target-features \

@@ -34,7 +34,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 export const BUDGET = { firstLoadGzip: 80_000, wasmRaw: 250_000 };
 export const TARGETS = { firstLoadGzip: [60_000, 45_000] };
 /** What `make test` enforces (see the header): lowered, never raised. */
-export const GUARD = { firstLoadGzip: 112_500, wasmRaw: BUDGET.wasmRaw };
+export const GUARD = { firstLoadGzip: 111_000, wasmRaw: BUDGET.wasmRaw };
 
 const SHIPPED = ['knee-check.js', 'knee-check.wasm', 'knee-check-checker.wasm', 'knee-check.css'];
 /** Why a shipped file is not part of the first load. */
