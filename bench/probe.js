@@ -33,7 +33,9 @@
   };
   const keep = (result) => {
     const instance = result.instance ?? result;
-    if (instance?.exports?.memory) bench.wasmMemory = instance.exports.memory;
+    // The build renames exports (scripts/dist.sh), so the memory is found by its type.
+    const memory = Object.values(instance?.exports ?? {}).find((value) => value instanceof WebAssembly.Memory);
+    if (memory) bench.wasmMemory = memory;
     return result;
   };
   for (const name of ['instantiate', 'instantiateStreaming']) {
