@@ -212,6 +212,32 @@ test.describe('custom questionnaires', () => {
     expect(requests).toEqual([]);
   });
 
+  test.describe('with a tampered checker', () => {
+    // Chromium reports the failed digest itself, then the widget logs its one line.
+    test.use({ expectedConsole: [/^\[knee-check\] the questionnaire checker could not load|integrity|SRI/] });
+
+    test('refuses it by its integrity check: the notice shows, one [knee-check] error', async ({ page, consoleMessages }) => {
+      // One letter of a checker message changed: the questionnaire is valid, so without
+      // the integrity check this checker would run and the check would start.
+      await page.route('**/knee-check-checker.*.wasm', async (route) => {
+        const response = await route.fetch();
+        const bytes = await response.body();
+        const at = bytes.indexOf('is out of range');
+        expect(at).toBeGreaterThan(0);
+        const tampered = Buffer.from(bytes);
+        tampered[at] = 'I'.charCodeAt(0);
+        await route.fulfill({ response, body: tampered });
+      });
+      await page.goto('/test-hosts/custom-questionnaire.html');
+      const widget = new EmbeddedWidget(page.locator('knee-check'));
+      await expect(widget.failureNotice).toBeVisible();
+      await expect(widget.startButton).toHaveCount(0);
+      const logged = consoleMessages.filter(({ text }) => text.startsWith('[knee-check]'));
+      expect(logged).toHaveLength(1);
+      expect(logged[0].text).toMatch(/^\[knee-check\] the questionnaire checker could not load/);
+    });
+  });
+
   test.describe('malformed', () => {
     test.use({ expectedConsole: [/^\[knee-check\] the questionnaire in #broken-check has/] });
 
