@@ -1,8 +1,11 @@
 // knee-check: the <knee-check> custom element and the mount() API.
 //
 // This is the module a host page loads. scripts/assemble-dist.mjs fills in the names
-// written in double underscores (hashed file names, the wasm's integrity value and the
-// stylesheet's text) and writes it to dist/ under a content-hashed name.
+// written in double underscores (hashed file names, the integrity values of the two wasm
+// modules, the stylesheet's text), bundles it with the two wasm-bindgen glues it imports
+// and writes it, minified, to dist/ under a content-hashed name. The widget's wasm is
+// fetched for every page; the questionnaire checker's only for a page that names its
+// own questionnaire, when the widget starts.
 //
 // The widget renders into an open shadow root with its stylesheet adopted there, so the
 // host's CSS cannot break it and its CSS cannot leak out. It never throws into the host
