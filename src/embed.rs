@@ -62,12 +62,13 @@ pub fn mount_widget(
     install_panic_hook();
     let pairs = option_pairs(&options);
     let (options, warnings) = Options::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    let questionnaire = load_questionnaire(form.as_deref(), problem.as_deref());
+    let source = custom_source(&options, form, problem);
+    let questionnaire = load_questionnaire(source.0.as_deref(), source.1.as_deref());
     let mut widget = Widget {
         app: None,
         host: host.clone(),
         container: container.clone(),
-        questionnaire_source: (form, problem),
+        questionnaire_source: source,
         questionnaire,
         logged_warnings: Vec::new(),
     };
@@ -85,7 +86,7 @@ impl Widget {
         let pairs = option_pairs(&options);
         let (options, warnings) =
             Options::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-        let source = (form, problem);
+        let source = custom_source(&options, form, problem);
         if source != self.questionnaire_source {
             self.questionnaire = load_questionnaire(source.0.as_deref(), source.1.as_deref());
             self.questionnaire_source = source;
@@ -154,6 +155,20 @@ fn option_pairs(options: &[String]) -> Vec<(String, String)> {
         .chunks_exact(2)
         .map(|pair| (attribute_name(&pair[0]), pair[1].clone()))
         .collect()
+}
+
+/// The loader's `form` and `problem` while the options name a questionnaire; nothing
+/// (the built-in one) when they do not, or when the parser refused the name (it warns):
+/// the rule for a usable name lives in src/options.rs only.
+fn custom_source(
+    options: &Options,
+    form: Option<String>,
+    problem: Option<String>,
+) -> (Option<String>, Option<String>) {
+    match options.questionnaire {
+        Some(_) => (form, problem),
+        None => (None, None),
+    }
 }
 
 /// The questionnaire to use. The loader (web/knee-check.js) finds a custom

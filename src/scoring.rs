@@ -71,7 +71,7 @@ impl Answers {
 
     /// `(linkId, codes)` in `linkId` order.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Vec<String>)> {
-        self.0.iter().map(|(id, codes)| (id, codes))
+        self.into_iter()
     }
 }
 
