@@ -1,8 +1,8 @@
 //! Build script: checks the default questionnaire and compiles it into the crate in the
-//! compact form (src/compact.rs).
+//! compact form (src/questionnaire/compact.rs).
 //!
 //! `questionnaires/knee-or-back.json` is written for people. The build checks it with the
-//! same code that checks any questionnaire file (src/validate.rs), so a mistake stops the
+//! same code that checks any questionnaire file (src/questionnaire/validate.rs), so a mistake stops the
 //! build with every problem listed, each with its path, and the widget never ships a file
 //! it would have to refuse. What is compiled in is the checked questionnaire in the
 //! compact form, so the widget needs no JSON parser and no checker of its own.
@@ -11,18 +11,18 @@
 // what they offer is used only by the crate.
 #![allow(dead_code, missing_docs)]
 
-#[path = "src/compact.rs"]
-mod compact;
-#[path = "src/file.rs"]
-mod file;
-#[path = "src/json_read.rs"]
-mod json_read;
 #[path = "src/lang.rs"]
 mod lang;
-#[path = "src/model.rs"]
-mod model;
-#[path = "src/validate.rs"]
-mod validate;
+#[path = "src/questionnaire"]
+mod questionnaire {
+    pub mod compact;
+    pub mod file;
+    pub mod json_read;
+    pub mod model;
+    pub mod validate;
+}
+
+use questionnaire::{compact, validate};
 
 use std::{env, fs, path::Path, process};
 
@@ -30,12 +30,12 @@ fn main() {
     let source = "questionnaires/knee-or-back.json";
     for input in [
         source,
-        "src/compact.rs",
-        "src/file.rs",
-        "src/json_read.rs",
         "src/lang.rs",
-        "src/model.rs",
-        "src/validate.rs",
+        "src/questionnaire/compact.rs",
+        "src/questionnaire/file.rs",
+        "src/questionnaire/json_read.rs",
+        "src/questionnaire/model.rs",
+        "src/questionnaire/validate.rs",
     ] {
         println!("cargo:rerun-if-changed={input}");
     }

@@ -10,7 +10,7 @@
 # (-Cpanic=immediate-abort), which web/knee-check.js turns into the polite failure
 # message. That needs RUSTC_BOOTSTRAP=1 and rust-src; KNEE_CHECK_BUILD_STD=0 builds
 # against the prebuilt std instead (larger, but plain stable Rust; panics then run the
-# hook in src/embed.rs). Both get a 128 KiB stack instead of 1 MiB: the widget's deepest
+# hook in src/browser/embed.rs). Both get a 128 KiB stack instead of 1 MiB: the widget's deepest
 # recursion (a custom questionnaire nested to the reader's limit) needs a few KiB.
 set -euo pipefail
 KC_SCRIPT=dist
@@ -36,7 +36,7 @@ else
   mode="prebuilt std"
 fi
 
-# Two modules from one crate: the widget, and the questionnaire checker (src/checker.rs)
+# Two modules from one crate: the widget, and the questionnaire checker (src/browser/checker.rs)
 # that the loader fetches only for a page with a custom questionnaire. Each is copied out
 # of cargo's output before the next build overwrites it.
 wasm="$target_dir/wasm32-unknown-unknown/release/knee_check.wasm"

@@ -15,10 +15,12 @@ use std::io::{self, BufWriter, Write};
 
 use serde_json::{json, Value};
 
+use crate::check::paths;
+use crate::check::scoring::{self, Answers};
+use crate::export::fhir;
 use crate::lang::Lang;
-use crate::model::Questionnaire;
-use crate::scoring::{self, Answers};
-use crate::{fhir, paths, validate};
+use crate::questionnaire::model::Questionnaire;
+use crate::questionnaire::validate;
 
 const USAGE: &str = "usage:
   knee-check validate FILE            list every problem in a questionnaire file

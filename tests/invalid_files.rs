@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use knee_check::validate;
+use knee_check::questionnaire::validate;
 
 fn fixture(path: &str) -> String {
     let full: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "fixtures", path]

@@ -3,8 +3,8 @@
 //! and column for every text it rejects.
 #![cfg(not(target_arch = "wasm32"))]
 
-use knee_check::builtin::KNEE_OR_BACK_JSON;
-use knee_check::json_read::{self, Number, Value};
+use knee_check::questionnaire::builtin::KNEE_OR_BACK_JSON;
+use knee_check::questionnaire::json_read::{self, Number, Value};
 use proptest::prelude::*;
 
 /// serde_json's tree in the reader's terms.
@@ -200,8 +200,8 @@ fn pointers(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
 /// The file shape built from the reader's tree is what serde's derived `Deserialize`
 /// builds, and whatever serde rejects, the type walk reports as a wrong value.
 fn assert_shape_like_serde(text: &str) -> Result<(), TestCaseError> {
-    use knee_check::file::QuestionnaireFile;
-    use knee_check::validate;
+    use knee_check::questionnaire::file::QuestionnaireFile;
+    use knee_check::questionnaire::validate;
     let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
         return Ok(());
     };

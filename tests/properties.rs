@@ -5,13 +5,13 @@
 
 use std::collections::BTreeMap;
 
-use knee_check::builtin::{self, KNEE_OR_BACK_JSON};
-use knee_check::compact;
-use knee_check::model::Questionnaire;
-use knee_check::paths;
-use knee_check::scoring::{self, Answers, Outcome};
-use knee_check::session::{Action, Screen, Session};
-use knee_check::validate;
+use knee_check::check::paths;
+use knee_check::check::scoring::{self, Answers, Outcome};
+use knee_check::check::session::{Action, Screen, Session};
+use knee_check::questionnaire::builtin::{self, KNEE_OR_BACK_JSON};
+use knee_check::questionnaire::compact;
+use knee_check::questionnaire::model::Questionnaire;
+use knee_check::questionnaire::validate;
 use proptest::prelude::*;
 use serde_json::Value;
 

@@ -3,11 +3,11 @@
 //! a small questionnaire written here, since the default file has neither.
 #![cfg(not(target_arch = "wasm32"))]
 
-use knee_check::builtin;
-use knee_check::model::{Questionnaire, Urgency};
-use knee_check::scoring;
-use knee_check::session::{Action, Screen, Session, StepError};
-use knee_check::validate;
+use knee_check::check::scoring;
+use knee_check::check::session::{Action, Screen, Session, StepError};
+use knee_check::questionnaire::builtin;
+use knee_check::questionnaire::model::{Questionnaire, Urgency};
+use knee_check::questionnaire::validate;
 
 fn default_q() -> Questionnaire {
     builtin::knee_or_back().expect("the default questionnaire is valid")

@@ -4,10 +4,10 @@
 //! way the widget does, so the UI path cannot reach a different result.
 #![cfg(not(target_arch = "wasm32"))]
 
-use knee_check::builtin;
-use knee_check::model::Questionnaire;
-use knee_check::scoring::{self, Answers};
-use knee_check::session::{Action, Screen, Session};
+use knee_check::check::scoring::{self, Answers};
+use knee_check::check::session::{Action, Screen, Session};
+use knee_check::questionnaire::builtin;
+use knee_check::questionnaire::model::Questionnaire;
 
 /// One reader.
 struct Vignette {

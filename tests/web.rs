@@ -8,7 +8,7 @@
 
 use std::rc::Rc;
 
-use knee_check::app::{App, AppProps, Config};
+use knee_check::browser::app::{App, AppProps, Config};
 use knee_check::lang::Lang;
 use knee_check::options::Options;
 use wasm_bindgen::JsCast;

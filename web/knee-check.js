@@ -145,7 +145,7 @@ function showFailure(element, container, options, error, what = 'could not start
 
 // A panic inside the app ends in a wasm trap (`unreachable`) thrown out of whichever
 // event handler was running, which would reach the host page's error handlers and its
-// console as an uncaught error. The panic hook (src/embed.rs) has already put the failure
+// console as an uncaught error. The panic hook (src/browser/embed.rs) has already put the failure
 // message in every widget and logged one `[knee-check]` line; this cancels the trap, so
 // the browser reports no uncaught error and host listeners added after this module never
 // hear it (those on window added before it still do: window runs its listeners in the

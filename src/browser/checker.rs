@@ -1,14 +1,14 @@
 //! The questionnaire checker: the second, small wasm (built with `--features checker`).
 //!
 //! Only a page that brings its own questionnaire needs to check a file in the browser, so
-//! the checker (the JSON reader and src/validate.rs) is not in the widget's wasm. The
+//! the checker (the JSON reader and src/questionnaire/validate.rs) is not in the widget's wasm. The
 //! loader (web/knee-check.js) fetches this one, integrity-checked, when a widget names a
 //! questionnaire, and hands the widget what it returns: the questionnaire in the compact
-//! form (src/compact.rs), or every problem found, each with its path.
+//! form (src/questionnaire/compact.rs), or every problem found, each with its path.
 
 use wasm_bindgen::prelude::*;
 
-use crate::{compact, validate};
+use crate::questionnaire::{compact, validate};
 
 /// Checks the questionnaire file `json` from the script element `#id`. Returns the
 /// compact form, or throws the message that names every problem.

@@ -19,10 +19,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement};
 use yew::AppHandle;
 
-use crate::app::{App, AppProps, Config, WidgetEvent};
+use crate::browser::app::{App, AppProps, Config, WidgetEvent};
 use crate::lang::Lang;
 use crate::options::{attribute_name, OptionWarning, Options};
-use crate::{builtin, compact};
+use crate::questionnaire::{builtin, compact};
 
 const PREFIX: &str = "[knee-check]";
 
@@ -40,7 +40,7 @@ pub struct Widget {
     container: Element,
     /// The custom questionnaire last given (compact form or problem), to tell a change.
     questionnaire_source: (Option<String>, Option<String>),
-    questionnaire: Result<Rc<crate::model::Questionnaire>, String>,
+    questionnaire: Result<Rc<crate::questionnaire::model::Questionnaire>, String>,
     /// The warnings last logged, so an update that changes a good option does not log
     /// the same bad ones again: one console line per problem, not per update.
     logged_warnings: Vec<OptionWarning>,
@@ -178,7 +178,7 @@ fn custom_source(
 fn load_questionnaire(
     form: Option<&str>,
     problem: Option<&str>,
-) -> Result<Rc<crate::model::Questionnaire>, String> {
+) -> Result<Rc<crate::questionnaire::model::Questionnaire>, String> {
     let result = match (problem, form) {
         (Some(problem), _) => Err(problem.to_owned()),
         (None, Some(form)) => compact::decode(form)

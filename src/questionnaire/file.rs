@@ -3,9 +3,9 @@
 //! what FHIR lacks (text in every language, tagged signs and red flags, outcome bands).
 //!
 //! These types are deliberately loose: numbers are wide and kinds are strings, so that a
-//! mistake in the file reaches [`crate::validate`] and is reported with a path, instead of
+//! mistake in the file reaches [`crate::questionnaire::validate`] and is reported with a path, instead of
 //! stopping the parser at the first surprise. Nothing outside `validate` reads them; the
-//! rest of the product uses the checked [`crate::model::Questionnaire`].
+//! rest of the product uses the checked [`crate::questionnaire::model::Questionnaire`].
 
 use serde::{Deserialize, Serialize};
 

@@ -11,7 +11,7 @@
 //! Weights are never negative and bands are ordered, so giving a further answer that
 //! points to the back can never lower the outcome (a property test holds this).
 
-use crate::model::{Questionnaire, Urgency};
+use crate::questionnaire::model::{Questionnaire, Urgency};
 
 /// The version of this scoring model, named in every result next to the content version.
 pub const SCORING_VERSION: &str = "1";

@@ -5,10 +5,10 @@
 //! Text is written in one language with the other as FHIR translation extensions, so a
 //! clinician can read it whichever language the reader used.
 
-use crate::json::Json;
+use crate::check::scoring::{self, Answers, Assessment};
+use crate::export::json::Json;
 use crate::lang::Lang;
-use crate::model::{ItemKind, Questionnaire, Text, Urgency};
-use crate::scoring::{self, Answers, Assessment};
+use crate::questionnaire::model::{ItemKind, Questionnaire, Text, Urgency};
 
 const TRANSLATION: &str = "http://hl7.org/fhir/StructureDefinition/translation";
 

@@ -2,10 +2,10 @@
 //! the signs that matched and every answer, in the reader's language. Used for "Copy
 //! summary" and the text download; the print view shows the same facts.
 
+use crate::check::scoring::{self, Answers, Assessment, Outcome};
 use crate::i18n::{fill, strings};
 use crate::lang::Lang;
-use crate::model::Questionnaire;
-use crate::scoring::{self, Answers, Assessment, Outcome};
+use crate::questionnaire::model::Questionnaire;
 
 /// The summary as plain text. `date` is the day of the check as the caller formats it
 /// (the core reads no clock).
@@ -90,7 +90,7 @@ pub fn text(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::builtin;
+    use crate::questionnaire::builtin;
 
     fn answers(pairs: &[(&str, &str)]) -> Answers {
         pairs

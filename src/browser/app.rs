@@ -9,16 +9,16 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::builtin;
-use crate::i18n::strings;
-use crate::lang::Lang;
-use crate::model::Questionnaire;
-use crate::options::{OptionWarning, Options};
-use crate::session::{Action, Screen, Session};
-use crate::ui::{
+use crate::browser::ui::{
     failure_notice, intro, language_switch, question_step, red_flag_card, result_view, IntroProps,
     QuestionStepProps, RedFlagCardProps, ResultViewProps,
 };
+use crate::check::session::{Action, Screen, Session};
+use crate::i18n::strings;
+use crate::lang::Lang;
+use crate::options::{OptionWarning, Options};
+use crate::questionnaire::builtin;
+use crate::questionnaire::model::Questionnaire;
 
 /// Everything a widget instance is started with: checked options, the questionnaire (or
 /// why it could not be loaded), the language to start in, and ignored options.

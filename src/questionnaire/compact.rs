@@ -14,7 +14,7 @@
 //! index the rest of the product relies on, so even a hand-edited form cannot make the
 //! scoring index out of bounds.
 
-use crate::model::{
+use crate::questionnaire::model::{
     AnswerOption, EnableWhen, Factor, Item, ItemKind, OutcomeBand, Questionnaire, RedFlagText,
     Text, UnsureNote, Urgency,
 };
@@ -342,7 +342,7 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate;
+    use crate::questionnaire::validate;
 
     fn default_file() -> Questionnaire {
         let json = std::fs::read_to_string("questionnaires/knee-or-back.json").expect("file");

@@ -9,13 +9,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlTextAreaElement, Url};
 use yew::prelude::*;
 
-use crate::fhir;
+use crate::browser::ui::heading;
+use crate::check::scoring::{Answers, Assessment};
+use crate::export::fhir;
+use crate::export::summary;
 use crate::i18n::strings;
 use crate::lang::Lang;
-use crate::model::Questionnaire;
-use crate::scoring::{Answers, Assessment};
-use crate::summary;
-use crate::ui::heading;
+use crate::questionnaire::model::Questionnaire;
 
 /// Properties of [`TakeAlong`].
 #[derive(Properties)]
@@ -33,7 +33,7 @@ pub struct TakeAlongProps {
 }
 
 /// The same questionnaire, scores and answers objects, in the same language and level
-/// (see `WidgetProps` in src/app.rs for why not a field-by-field comparison).
+/// (see `WidgetProps` in src/browser/app.rs for why not a field-by-field comparison).
 impl PartialEq for TakeAlongProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.q, &other.q)

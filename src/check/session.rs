@@ -5,8 +5,8 @@
 //! never fails. Actions that make no sense on the current screen leave it unchanged, so a
 //! double click or a stale event cannot corrupt the flow.
 
-use crate::model::{ItemKind, Questionnaire, Urgency};
-use crate::scoring::{self, Answers, Assessment, Outcome};
+use crate::check::scoring::{self, Answers, Assessment, Outcome};
+use crate::questionnaire::model::{ItemKind, Questionnaire, Urgency};
 
 /// What the reader sees.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

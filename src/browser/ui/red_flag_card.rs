@@ -3,12 +3,12 @@
 
 use yew::prelude::*;
 
+use crate::browser::ui::heading;
+use crate::check::session::Action;
 use crate::i18n::{fill, strings};
 use crate::lang::Lang;
-use crate::model::{Questionnaire, Urgency};
 use crate::options::Options;
-use crate::session::Action;
-use crate::ui::heading;
+use crate::questionnaire::model::{Questionnaire, Urgency};
 
 /// What [`red_flag_card`] shows.
 pub struct RedFlagCardProps<'a> {

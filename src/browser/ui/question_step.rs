@@ -6,11 +6,11 @@
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::browser::ui::heading;
+use crate::check::session::{Action, StepError};
 use crate::i18n::{fill, strings};
 use crate::lang::Lang;
-use crate::model::{ItemKind, Questionnaire};
-use crate::session::{Action, StepError};
-use crate::ui::heading;
+use crate::questionnaire::model::{ItemKind, Questionnaire};
 
 /// What [`question_step`] shows.
 pub struct QuestionStepProps<'a> {

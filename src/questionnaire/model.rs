@@ -1,6 +1,6 @@
 //! The checked questionnaire: what every other part of the product reads.
 //!
-//! A [`Questionnaire`] can only be made by [`crate::validate::load`], so code holding one
+//! A [`Questionnaire`] can only be made by [`crate::questionnaire::validate::load`], so code holding one
 //! may rely on its invariants: every string exists in every language, link ids are unique,
 //! `enableWhen` only looks back, factor references resolve, red-flag questions come
 //! first, and the outcome bands cover every reachable total exactly once.

@@ -1,8 +1,8 @@
 //! Every path a reader can take through a questionnaire, for review by clinicians and for
 //! the property that every path ends in exactly one outcome.
 
-use crate::model::{ItemKind, Questionnaire};
-use crate::scoring::{self, Answers, Assessment};
+use crate::check::scoring::{self, Answers, Assessment};
+use crate::questionnaire::model::{ItemKind, Questionnaire};
 
 /// A complete path: the answers given, in the order asked, and how it was scored.
 #[derive(Clone, Debug)]

@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
+use crate::browser::ui::heading;
+use crate::check::session::Action;
 use crate::i18n::strings;
 use crate::lang::Lang;
-use crate::model::Questionnaire;
-use crate::session::Action;
-use crate::ui::heading;
+use crate::questionnaire::model::Questionnaire;
 
 /// What [`intro`] shows.
 pub struct IntroProps<'a> {

@@ -7,13 +7,13 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::file::known::{self, Kind};
-use crate::file::{
+use crate::questionnaire::file::known::{self, Kind};
+use crate::questionnaire::file::{
     AnswerOptionFile, EnableWhenFile, FactorFile, ItemFile, OutcomeFile, QuestionnaireFile,
     RedFlagTextFile, RedFlagsFile, TextFile, UnsureNoteFile,
 };
-use crate::json_read::{self, Value};
-use crate::model::{
+use crate::questionnaire::json_read::{self, Value};
+use crate::questionnaire::model::{
     AnswerOption, EnableWhen, Factor, Item, ItemKind, OutcomeBand, Questionnaire, RedFlagText,
     Text, UnsureNote, Urgency,
 };

@@ -6,13 +6,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::browser::ui::{heading, TakeAlong};
+use crate::check::scoring::{Answers, Assessment, FactorResult, Outcome};
+use crate::check::session::Action;
 use crate::i18n::{fill, strings};
 use crate::lang::Lang;
-use crate::model::Questionnaire;
 use crate::options::Options;
-use crate::scoring::{Answers, Assessment, FactorResult, Outcome};
-use crate::session::Action;
-use crate::ui::{heading, TakeAlong};
+use crate::questionnaire::model::Questionnaire;
 
 /// What [`result_view`] shows.
 pub struct ResultViewProps<'a> {
@@ -103,7 +103,7 @@ pub fn result_view(props: &ResultViewProps<'_>) -> Html {
             <dl class="kc-answers">
                 { for q.items.iter().filter_map(|item| {
                     let codes = props.answers.get(&item.link_id)?;
-                    if crate::scoring::is_enabled(q, &props.answers, q.item_index(&item.link_id)?) {
+                    if crate::check::scoring::is_enabled(q, &props.answers, q.item_index(&item.link_id)?) {
                         let answer = item
                             .options
                             .iter()
