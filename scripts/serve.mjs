@@ -17,6 +17,10 @@
 // - Every response carries `Access-Control-Allow-Origin: *`: it is public static content,
 //   and a page on another origin (or a sandboxed iframe, whose origin is opaque) loads
 //   the widget's module and wasm with CORS requests (integrity checks need them).
+// - Precompressed files are served as a CDN would: when the request accepts `br` (or
+//   `gzip`) and `<file>.br` (or `<file>.gz`) exists beside the file, that is sent with
+//   `Content-Encoding` and `Vary: Accept-Encoding`. dist/ has both for every text file
+//   and wasm (scripts/assemble-dist.mjs), so what a reader transfers can be measured.
 // - More directories can be mounted under a path prefix (--mount /test-hosts/=dir), so
 //   the end-to-end tests serve their own host pages beside dist/ without copying them in.
 //
@@ -75,6 +79,33 @@ export function resolvePath(root, urlPath) {
   return file.startsWith(root + sep) ? file : null;
 }
 
+/**
+ * The precompressed copy of `file` the request accepts, as [path, encoding, bytes]:
+ * brotli first, then gzip; null when neither is accepted or present.
+ */
+export function precompressed(file, acceptEncoding = '') {
+  const accepted = new Set(
+    String(acceptEncoding)
+      .split(',')
+      .map((part) => part.split(';'))
+      .filter(([, q]) => !/^\s*q=0(\.0*)?\s*$/.test(q ?? ''))
+      .map(([name]) => name.trim().toLowerCase()),
+  );
+  for (const [encoding, suffix] of [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ]) {
+    if (!accepted.has(encoding)) continue;
+    try {
+      const stat = statSync(file + suffix);
+      if (stat.isFile()) return [file + suffix, encoding, stat.size];
+    } catch {
+      // No such copy: try the next encoding.
+    }
+  }
+  return null;
+}
+
 /** Starts serving `root`; resolves to { url, port, server, close } once listening. */
 export function startServer({ root = 'dist', port = 8080, host = '127.0.0.1', headers = {}, mounts = {} } = {}) {
   const rootDir = resolve(root);
@@ -111,9 +142,12 @@ export function startServer({ root = 'dist', port = 8080, host = '127.0.0.1', he
     }
     if (!stat?.isFile()) return send(404, 'not found\n');
 
+    const [body, encoding, size] = precompressed(file, req.headers['accept-encoding']) ?? [file, null, stat.size];
     res.writeHead(200, {
       'Content-Type': type,
-      'Content-Length': stat.size,
+      'Content-Length': size,
+      ...(encoding ? { 'Content-Encoding': encoding } : {}),
+      Vary: 'Accept-Encoding',
       'X-Content-Type-Options': 'nosniff',
       'Access-Control-Allow-Origin': '*',
       // Hashed assets never change; the page and the manifest must be revalidated.
@@ -121,7 +155,7 @@ export function startServer({ root = 'dist', port = 8080, host = '127.0.0.1', he
       ...headersFor(headers, path),
     });
     if (req.method === 'HEAD') return res.end();
-    createReadStream(file).pipe(res);
+    createReadStream(body).pipe(res);
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);

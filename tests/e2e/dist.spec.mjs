@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { get } from 'node:http';
 import { expect, test } from './fixtures.mjs';
+import { DemoPage } from './pages/demo-page.mjs';
 
 const TYPES = { '.wasm': 'application/wasm', '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html' };
 
@@ -43,4 +44,31 @@ test('the server refuses paths outside dist/ and unknown files', async ({ baseUR
   for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/dist/../../package.json', '/missing.js']) {
     expect(await rawStatus(baseURL, path), path).toBe(404);
   }
+});
+
+test('the server sends the precompressed copy the browser accepts, as a CDN would', async ({ page, baseURL }) => {
+  const manifest = await (await page.request.get('/manifest.json')).json();
+  const wasm = manifest.files['knee-check.wasm'];
+  const responses = [];
+  page.on('response', (response) => responses.push(response));
+  const demo = new DemoPage(page);
+  await demo.goto();
+  await expect(demo.heading).toBeVisible();
+  const served = responses.find((response) => response.url().endsWith(wasm.file));
+  expect(served, 'the page loaded the wasm').toBeTruthy();
+  const headers = await served.allHeaders();
+  expect(headers['content-encoding']).toBe('br');
+  expect(headers.vary).toContain('Accept-Encoding');
+  // The copy on the wire is the brotli file; the browser still gets the exact wasm
+  // (its integrity value is checked against the decoded bytes).
+  expect((await served.body()).length).toBe(wasm.bytes);
+  const { hostname, port } = new URL(baseURL);
+  const plain = await new Promise((resolve, reject) => {
+    get({ hostname, port, path: `/${wasm.file}`, headers: { 'accept-encoding': 'identity' } }, (response) => {
+      response.resume();
+      resolve(response.headers);
+    }).on('error', reject);
+  });
+  expect(plain['content-encoding'], 'a client that accepts no encoding gets the plain file').toBeUndefined();
+  expect(Number(plain['content-length'])).toBe(wasm.bytes);
 });
