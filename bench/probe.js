@@ -7,14 +7,36 @@
 // baseline page has the same intro as static HTML. Shadow roots are seen through a
 // wrapper on attachShadow, and the wasm's memory through one on WebAssembly's
 // instantiate functions (for its size after load).
+// interactive: the first animation frame at which the heading is there AND the wasm is
+// instantiated (on the baseline, the same as ready: static HTML has nothing to start).
+// layoutShift: the sum of layout-shift entries without recent input (CLS as the page
+// accrues it while loading), read when the bench asks.
 (() => {
-  const bench = (window.__bench = { ready: null, wasmMemory: null });
+  const bench = (window.__bench = { ready: null, interactive: null, wasmAt: null, wasmMemory: null, layoutShift: 0 });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) bench.layoutShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch {
+    bench.layoutShift = null;
+  }
+  // Called whenever ready or the wasm changes: a page without <knee-check> (the static
+  // baseline) has nothing to start, so it is interactive as soon as it is ready.
+  const settle = () => {
+    if (bench.interactive !== null || bench.pendingInteractive || bench.ready === null) return;
+    if (bench.wasmAt === null && document.querySelector('knee-check')) return;
+    bench.pendingInteractive = true;
+    requestAnimationFrame(() => {
+      bench.interactive = performance.now();
+    });
+  };
   const isHeading = (node) => node.nodeType === 1 && /^H[1-6]$/.test(node.tagName) && node.closest('.kc-intro');
   const found = () => {
     if (bench.ready !== null || bench.pending) return;
     bench.pending = true;
     requestAnimationFrame(() => {
       bench.ready = performance.now();
+      settle();
     });
   };
   const watch = (root) => {
@@ -36,6 +58,8 @@
     // The build renames exports (scripts/dist.sh), so the memory is found by its type.
     const memory = Object.values(instance?.exports ?? {}).find((value) => value instanceof WebAssembly.Memory);
     if (memory) bench.wasmMemory = memory;
+    if (bench.wasmAt === null) bench.wasmAt = performance.now();
+    settle();
     return result;
   };
   for (const name of ['instantiate', 'instantiateStreaming']) {

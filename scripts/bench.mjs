@@ -7,18 +7,27 @@
 //
 // Startup: bench/widget.html (an article with <knee-check>) against bench/baseline.html
 // (the same article, with the widget's intro as static HTML styled by the same
-// stylesheet), served by scripts/serve.mjs on 127.0.0.1 beside dist/ (at /bench/),
-// loaded in Debian's headless Chromium through Playwright. Rounds alternate which page
-// goes first; every load gets a fresh browser context, the HTTP cache disabled and the
-// CPU slowed 4x (CDP Emulation.setCPUThrottlingRate). Per load:
+// stylesheet), served by scripts/serve.mjs on 127.0.0.1 beside dist/ (at /bench/), with
+// brotli as a CDN would send it, loaded in Debian's headless Chromium through
+// Playwright. Rounds alternate which page goes first; every load gets a fresh browser
+// context, the HTTP cache disabled and the CPU slowed 4x (CDP
+// Emulation.setCPUThrottlingRate). Per load:
 //   ready     - the first animation frame with the intro's heading in the document
 //               (bench/probe.js; in the widget's shadow root), ms since navigation start;
+//   interactive - the first frame with the heading there and the wasm instantiated
+//               (the baseline: the same as ready);
+//   shift     - the layout shift the page accrued by then (CLS; the article goes on
+//               below the widget, so a widget that grows as it starts moves it);
+//   bytes     - bytes transferred (encoded, as on the wire) until then;
 //   fcp       - first contentful paint;
 //   click     - element.click() on Start to the first animation frame showing the next
 //               screen (the first question); on the baseline the button does nothing,
 //               so its figure is the frame-wait floor;
 //   js heap   - CDP Runtime.getHeapUsage after a garbage collection;
 //   wasm      - the wasm instance's memory, buffer byteLength.
+// Once per run, bench/below.html (the widget after some forty paragraphs, far below the
+// fold) is loaded and left alone until the network is idle: the bytes a reader who
+// never scrolls to the widget transfers, against the baseline page's.
 // Reported: medians (with quartiles), and per round the ready ratio widget/baseline,
 // with its median, quartiles, min and max. The JSON report is written to
 // target/bench/bench-<time>.json and target/bench/latest.json.
@@ -61,7 +70,7 @@ console.log(formatSizes(sizes));
 
 // 2. The benchmark pages, their {{asset}} names filled in from the manifest.
 const manifest = JSON.parse(readFileSync(join(args.dist, 'manifest.json'), 'utf8'));
-for (const name of ['widget.html', 'baseline.html']) {
+for (const name of ['widget.html', 'baseline.html', 'below.html']) {
   const page = readFileSync(join(root, 'bench', name), 'utf8').replace(/\{\{([\w.-]+)\}\}/g, (_, asset) => {
     const entry = manifest.files[asset];
     if (!entry) throw new Error(`bench/${name} names unknown asset ${asset}`);
@@ -98,16 +107,20 @@ async function load(kind) {
     page.on('pageerror', (error) => errors.push(String(error)));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     const cdp = await context.newCDPSession(page);
+    const transferred = countBytes(cdp);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     await page.goto(`${server.url}bench/${kind}.html`);
-    await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 60_000 });
+    await page.waitForFunction(() => window.__bench.interactive !== null, null, { timeout: 60_000 });
     const timing = await page.evaluate(() => ({
       ready: window.__bench.ready,
+      interactive: window.__bench.interactive,
+      shift: window.__bench.layoutShift,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
       wasmMemory: window.__bench.wasmMemory?.buffer.byteLength ?? null,
     }));
+    timing.bytes = transferred.total();
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     const click = await page.evaluate(async () => {
@@ -133,7 +146,34 @@ async function load(kind) {
   }
 }
 
+/** Sums the encoded (on the wire) bytes of every finished response on a CDP session. */
+function countBytes(cdp) {
+  let total = 0;
+  cdp.on('Network.loadingFinished', (event) => {
+    total += event.encodedDataLength;
+  });
+  return { total: () => total };
+}
+
+/** A page that never scrolls to the widget: the bytes it transfers until the network is idle. */
+async function neverScrolled(kind) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const transferred = countBytes(cdp);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await page.goto(`${server.url}bench/${kind}.html`, { waitUntil: 'networkidle' });
+    return { bytes: transferred.total(), wasm: await page.evaluate(() => window.__bench.wasmAt !== null) };
+  } finally {
+    await context.close();
+  }
+}
+
 const samples = { widget: [], baseline: [] };
+let below;
+let belowBaseline;
 const ratios = [];
 try {
   // One unmeasured load of each warms the server and the browser process.
@@ -149,6 +189,8 @@ try {
     process.stdout.write(`\rbench: round ${round + 1}/${rounds}`);
   }
   process.stdout.write('\n');
+  below = await neverScrolled('below');
+  belowBaseline = await neverScrolled('baseline');
 } catch (error) {
   console.error(`\nbench: error: ${error.message}`);
   await browser.close();
@@ -169,7 +211,7 @@ function stats(values) {
   return { median: at(0.5), q1: at(0.25), q3: at(0.75), min: v[0], max: v[v.length - 1], n: v.length };
 }
 
-const metrics = ['ready', 'fcp', 'click', 'jsHeap', 'wasmMemory'];
+const metrics = ['ready', 'interactive', 'shift', 'bytes', 'fcp', 'click', 'jsHeap', 'wasmMemory'];
 const summary = {};
 for (const kind of ['widget', 'baseline']) {
   summary[kind] = Object.fromEntries(metrics.map((m) => [m, stats(samples[kind].map((s) => s[m]))]));
@@ -178,10 +220,15 @@ summary.readyRatio = stats(ratios);
 
 const ms = (s) => (s ? `${s.median.toFixed(1)} ms (IQR ${s.q1.toFixed(1)}-${s.q3.toFixed(1)})` : 'n/a');
 const kib = (s) => (s ? `${(s.median / 1024).toFixed(0)} KiB` : 'n/a');
+const kb = (s) => (s ? `${(s.median / 1000).toFixed(1)} KB` : 'n/a');
+const cls = (s) => (s ? `${s.median.toFixed(3)} (max ${s.max.toFixed(3)})` : 'n/a');
 console.log(`bench: startup, ${rounds} rounds, CPU ${throttle}x slower, cache disabled, medians`);
 console.log(`  ${''.padEnd(24)}${'widget'.padEnd(34)}baseline (static intro)`);
 for (const [label, m, f] of [
   ['ready (intro heading)', 'ready', ms],
+  ['interactive (wasm on)', 'interactive', ms],
+  ['layout shift', 'shift', cls],
+  ['bytes transferred', 'bytes', kb],
   ['first contentful paint', 'fcp', ms],
   ['click Start -> frame', 'click', ms],
   ['JS heap after load', 'jsHeap', kib],
@@ -194,6 +241,11 @@ console.log(
   `  ready ratio widget/baseline per round: median ${r.median.toFixed(2)}x, IQR ${r.q1.toFixed(2)}-${r.q3.toFixed(2)}, min ${r.min.toFixed(2)}, max ${r.max.toFixed(2)}`,
 );
 
+console.log(
+  `  never scrolled to (widget far below the fold): ${(below.bytes / 1000).toFixed(1)} KB transferred` +
+    ` (wasm ${below.wasm ? 'fetched and started' : 'not fetched'}); the static baseline page: ${(belowBaseline.bytes / 1000).toFixed(1)} KB`,
+);
+
 const report = {
   date: new Date().toISOString(),
   chromium: chromiumVersion,
@@ -201,6 +253,10 @@ const report = {
   cpuThrottle: throttle,
   definitions: {
     ready: 'first requestAnimationFrame after the intro heading is in the document (widget: in its shadow root), ms since navigation start',
+    interactive: 'first requestAnimationFrame with the heading present and the wasm instantiated (baseline: as ready), ms since navigation start',
+    shift: 'sum of layout-shift entries without recent input until interactive (CLS)',
+    bytes: 'encoded bytes of every response until interactive (brotli where accepted)',
+    neverScrolled: 'bench/below.html, widget far below the fold, loaded until network idle: encoded bytes',
     fcp: 'first-contentful-paint entry, ms since navigation start',
     click: 'button.click() on Start to the first animation frame showing the next screen (baseline: first frame)',
     jsHeap: 'CDP Runtime.getHeapUsage usedSize after HeapProfiler.collectGarbage, bytes',
@@ -208,6 +264,7 @@ const report = {
   },
   sizes,
   summary,
+  neverScrolled: { widget: below, baseline: belowBaseline },
   ratios,
   samples,
 };
