@@ -1,13 +1,15 @@
-//! The questionnaire loader's JSON reader against serde_json, which it replaced in the
-//! widget: the same tree for every text serde_json accepts, and the same message, line
-//! and column for every text it rejects.
+//! The validator's JSON tree (src/questionnaire/json_read.rs): read natively by
+//! serde_json, in the checker wasm by the browser's JSON.parse, both through the tree's
+//! own serde `Deserialize`. Natively it is serde_json's tree with JavaScript's view of
+//! numbers (a whole number written `1.0` is 1), so the CLI and the browser judge a file
+//! alike; serde then builds the file shape from the tree exactly as serde_json would.
 #![cfg(not(target_arch = "wasm32"))]
 
 use knee_check::questionnaire::builtin::KNEE_OR_BACK_JSON;
 use knee_check::questionnaire::json_read::{self, Number, Value};
 use proptest::prelude::*;
 
-/// serde_json's tree in the reader's terms.
+/// serde_json's tree in the reader's terms, whole floats read as JavaScript reads them.
 fn convert(value: &serde_json::Value) -> Value {
     match value {
         serde_json::Value::Null => Value::Null,
@@ -17,7 +19,13 @@ fn convert(value: &serde_json::Value) -> Value {
         } else if let Some(i) = n.as_i64() {
             Number::NegInt(i)
         } else {
-            Number::Float(n.as_f64().expect("a finite float"))
+            let x = n.as_f64().expect("a finite float");
+            let whole = x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0;
+            match (whole, x == 0.0 && x.is_sign_negative()) {
+                (true, false) if x >= 0.0 => Number::PosInt(x as u64),
+                (true, false) => Number::NegInt(x as i64),
+                _ => Number::Float(x),
+            }
         }),
         serde_json::Value::String(s) => Value::String(s.clone()),
         serde_json::Value::Array(list) => Value::Array(list.iter().map(convert).collect()),
@@ -27,26 +35,16 @@ fn convert(value: &serde_json::Value) -> Value {
     }
 }
 
+/// Ours and serde_json's agree: the same tree, or the same message.
 fn assert_same(text: &str) -> Result<(), TestCaseError> {
     let ours = json_read::parse(text);
     let theirs = serde_json::from_str::<serde_json::Value>(text);
     match (&ours, &theirs) {
-        (Ok(a), Ok(b)) => {
-            prop_assert_eq!(a, &convert(b), "{:?}", text);
-            // Floats compare by value above; their text must match too.
-            prop_assert_eq!(format!("{a:?}"), format!("{:?}", convert(b)));
-        }
-        (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string(), "{:?}", text),
+        (Ok(a), Ok(b)) => prop_assert_eq!(a, &convert(b), "{:?}", text),
+        (Err(a), Err(b)) => prop_assert_eq!(a, &b.to_string(), "{:?}", text),
         _ => prop_assert!(false, "{text:?}: ours {ours:?}, serde_json {theirs:?}"),
     }
     Ok(())
-}
-
-fn number_text(value: &Value) -> Option<String> {
-    match value {
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
 }
 
 #[test]
@@ -55,87 +53,45 @@ fn the_default_questionnaire_reads_the_same() {
 }
 
 #[test]
-fn tricky_texts_read_the_same() {
-    let deep = "[".repeat(130);
-    for text in [
-        "",
-        " ",
-        "nul",
-        "nulx",
-        "tru",
-        "-",
-        "-a",
-        "--1",
-        "0",
-        "-0",
-        "00",
-        "01",
-        "1.",
-        "1.e3",
-        "1e",
-        "1e+",
-        "1e-x",
-        "1E5",
-        "2.50",
-        "1e400",
-        "-1e400",
-        "1e-400",
-        "0e99999999999",
-        "1e99999999999",
-        "18446744073709551615",
-        "18446744073709551616",
-        "-9223372036854775808",
-        "-9223372036854775809",
-        "123456789012345678901",
-        "1844674407370955161.7",
-        "0.000000000000000000000000000001234",
-        "1.7976931348623157e308",
-        "4.9e-324",
-        "\"\\u00e9\\ud83d\\ude00\"",
-        "\"\\ud83d\"",
-        "\"\\ud83dx\"",
-        "\"\\ud83d\\x\"",
-        "\"\\ud83d\\u0041\"",
-        "\"\\ude00\"",
-        "\"\\u12\"",
-        "\"\\u12g4\"",
-        "\"a\u{1}b\"",
-        "\"\\",
-        "[1,]",
-        "[1 2]",
-        "[",
-        "[1",
-        "[1,",
-        "{",
-        "{\"a\"",
-        "{\"a\":",
-        "{\"a\":1",
-        "{\"a\":1,",
-        "{\"a\":1,}",
-        "{\"a\" 1}",
-        "{1:2}",
-        "{\"a\":1 \"b\":2}",
-        "{\"b\":1,\"a\":2,\"b\":3}",
-        "{} x",
-        "[]\n\n  ]",
-        "\u{feff}{}",
-        "{\"é\":\"ü\"}",
-        &deep,
-    ] {
-        assert_same(text).unwrap();
-    }
+fn objects_are_sorted_and_a_repeated_key_keeps_its_last_value() {
+    let value = json_read::parse(r#"{"b": 1, "a": 2, "b": 3}"#).unwrap();
+    assert_eq!(
+        value,
+        Value::Object(vec![
+            ("a".into(), Value::Number(Number::PosInt(2))),
+            ("b".into(), Value::Number(Number::PosInt(3))),
+        ])
+    );
+}
+
+#[test]
+fn whole_numbers_written_as_floats_are_whole_numbers_as_in_javascript() {
+    let read = |text: &str| json_read::parse(text).unwrap();
+    assert_eq!(read("1.0"), Value::Number(Number::PosInt(1)));
+    assert_eq!(read("-2.0"), Value::Number(Number::NegInt(-2)));
+    assert_eq!(read("1e2"), Value::Number(Number::PosInt(100)));
+    assert_eq!(read("2.5"), Value::Number(Number::Float(2.5)));
+    assert!(
+        matches!(read("-0.0"), Value::Number(Number::Float(x)) if x == 0.0 && x.is_sign_negative())
+    );
+    // Beyond 2^53 a float is no longer exact: it stays a float, as it would be refused
+    // as a whole number in the browser too.
+    assert_eq!(read("1e300"), Value::Number(Number::Float(1e300)));
+}
+
+#[test]
+fn syntax_errors_keep_serde_jsons_message_with_line_and_column() {
+    assert_eq!(
+        json_read::parse("{\n  \"id\": ,\n}").unwrap_err(),
+        "expected value at line 2 column 9"
+    );
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn arbitrary_text_reads_the_same(text in any::<String>()) {
-        assert_same(&text)?;
-    }
-
-    #[test]
-    fn json_like_text_reads_the_same(text in r#"[\[\]{}",:0-9a-z \\.eE+\-\n]{0,48}"#) {
+    fn arbitrary_text_reads_the_same(text in r#"[\[\]{}",:0-9a-z \\.eE+\-\n]{0,48}"#) {
         assert_same(&text)?;
     }
 
@@ -151,27 +107,11 @@ proptest! {
         assert_same(&String::from_utf8_lossy(&bytes))?;
     }
 
+    /// Numbers in messages ("the number 2.5") are written as serde_json writes them.
     #[test]
     fn floats_print_the_same(x in any::<f64>().prop_filter("finite", |x| x.is_finite())) {
         let text = serde_json::to_string(&x).expect("a finite float serializes");
-        let theirs = serde_json::from_str::<serde_json::Value>(&text).expect("reads back");
-        let ours = json_read::parse(&text).expect("reads back");
-        prop_assert_eq!(number_text(&ours), Some(theirs.to_string()), "{}", text);
-    }
-
-    #[test]
-    fn written_numbers_print_the_same(
-        int in "-?(0|[1-9][0-9]{0,24})",
-        frac in "(\\.[0-9]{1,20})?",
-        exp in "([eE][+-]?[0-9]{1,3})?",
-    ) {
-        let text = format!("{int}{frac}{exp}");
-        assert_same(&text)?;
-        if let (Ok(ours), Ok(theirs)) =
-            (json_read::parse(&text), serde_json::from_str::<serde_json::Value>(&text))
-        {
-            prop_assert_eq!(number_text(&ours), Some(theirs.to_string()), "{}", text);
-        }
+        prop_assert_eq!(Number::Float(x).to_string(), text);
     }
 }
 

@@ -339,7 +339,8 @@ impl<'a> Reader<'a> {
     }
 }
 
-#[cfg(test)]
+// Native only: they read files and use the native loader.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::questionnaire::validate;

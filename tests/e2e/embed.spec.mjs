@@ -249,6 +249,21 @@ test.describe('custom questionnaires', () => {
       const logged = consoleMessages.filter(({ text }) => text.startsWith('[knee-check]'));
       expect(logged).toHaveLength(1);
       expect(logged[0].type).toBe('error');
+      // Parsed by the browser's own JSON.parse, whose message says where it stopped.
+      expect(logged[0].text).toContain('the file is not valid JSON');
+    });
+  });
+
+  test.describe('nested too deep', () => {
+    test.use({ expectedConsole: [/^\[knee-check\] the questionnaire in #deep-check has/] });
+
+    test('is refused with a message, not a crash', async ({ page, consoleMessages }) => {
+      await page.goto('/test-hosts/deep-questionnaire.html');
+      const widget = new EmbeddedWidget(page.locator('knee-check'));
+      await expect(widget.failureNotice).toBeVisible();
+      const logged = consoleMessages.filter(({ text }) => text.startsWith('[knee-check]'));
+      expect(logged).toHaveLength(1);
+      expect(logged[0].text).toContain('nests deeper than 128 levels');
     });
   });
 });
