@@ -137,6 +137,8 @@ function showFailure(element, container, options, error, what = 'could not start
   message.lang = lang;
   message.textContent = FAILURE[lang];
   container.replaceChildren(message);
+  // Tells the host page (and the iframe mode's embed.js) that this widget will not run.
+  element.dispatchEvent(new CustomEvent('knee-check:error', { bubbles: true, composed: true, detail: null }));
   if (!failureLogged) {
     failureLogged = true;
     console.error(`[knee-check] ${what}:`, error);

@@ -3,9 +3,9 @@
 // fixtures record in the other engines. Console errors and warnings, uncaught errors and
 // rejections, and CSP violations (WebKit reports a refused script or stylesheet only as
 // a console message, which no script can read, and as this event) land in
-// window.__kcProbe for the runner to read. It changes nothing else on the page.
+// window.__kcProbe for the runner to read, with the `knee-check:error` events the page heard. It changes nothing else on the page.
 (() => {
-  const probe = { console: [], errors: [], violations: [] };
+  const probe = { console: [], errors: [], violations: [], events: [] };
   Object.defineProperty(window, '__kcProbe', { value: probe });
   for (const type of ['error', 'warn']) {
     const original = console[type];
@@ -18,6 +18,8 @@
     if (event instanceof ErrorEvent) probe.errors.push(`uncaught: ${event.message}`);
   });
   window.addEventListener('unhandledrejection', (event) => probe.errors.push(`unhandled rejection: ${event.reason}`));
+  // What the widget tells its host page (frame-host.js fires this on an iframe).
+  document.addEventListener('knee-check:error', (event) => probe.events.push(`knee-check:error on ${event.target.localName}`));
   document.addEventListener(
     'securitypolicyviolation',
     (event) => probe.violations.push(`${event.effectiveDirective} refused ${event.blockedURI || 'inline'}`),

@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import { scoreWithCli } from '../e2e/engine.mjs';
 import { LABELS, QUESTIONNAIRE, item, outcomeHeading } from '../e2e/pages/labels.mjs';
 import { BACK_PATH, KNEE_PATH } from '../e2e/pages/paths.mjs';
-import { startWebKit, until } from './browser.mjs';
+import { e2eHeaders, startWebKit, until } from './browser.mjs';
 import { startTestServer } from './server.mjs';
 import { WebKitWidget } from './widget.mjs';
 
@@ -62,6 +62,7 @@ async function expectClean(where, expected = []) {
       .map(({ type, text }) => `console ${type}: ${text}`),
     ...seen.errors,
     ...seen.violations.map((v) => `CSP violation: ${v}`),
+    ...seen.events,
   ].filter((text) => !expected.some((pattern) => pattern.test(text)));
   assert.deepEqual(problems, [], `${where} logged problems`);
   return seen;
@@ -126,6 +127,10 @@ describe('WebKit', () => {
   });
 
   test('the iframe mode works under the policy the server sends for embed.html', async () => {
+    // The policy names the frame's origin: 'self' would mean the opaque origin in WebKit.
+    const policy = (await fetch(new URL('/embed.html', server.url))).headers.get('content-security-policy');
+    assert.match(policy, new RegExp(`script-src ${server.url.slice(0, -1)} 'wasm-unsafe-eval'`));
+    assert.doesNotMatch(policy, /'self'/);
     await open('/test-hosts/iframe.html');
     const frame = await driver.findElement({ css: 'iframe.knee-check-frame' });
     await driver.switchTo().frame(frame);
@@ -144,6 +149,34 @@ describe('WebKit', () => {
     );
     assert.ok(height > 200, `frame height ${height}`);
     await expectClean('the host page');
+  });
+
+  test("with a frame policy that relies on 'self': the frame's own notice, and the host is told", async () => {
+    // The policy tests/e2e/headers.json sent before issue 18: WebKit refuses every
+    // script and stylesheet of the sandboxed frame, so no widget code can run.
+    const broken = await startTestServer({
+      headers: {
+        ...e2eHeaders(),
+        '/embed.html': { 'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'" },
+      },
+    });
+    try {
+      await driver.switchTo().defaultContent();
+      await driver.get(new URL('/test-hosts/iframe.html', broken.url).href);
+      // frame-host.js gives a silent frame 3 s after its load.
+      const events = await until(async () => (await probe()).events.length > 0 && (await probe()).events, 'knee-check:error on the iframe');
+      assert.deepEqual(events, ['knee-check:error on iframe']);
+      await driver.switchTo().frame(await driver.findElement({ css: 'iframe.knee-check-frame' }));
+      const notice = await driver.findElement({ css: '[role="status"]' });
+      assert.ok(await notice.isDisplayed(), 'the notice is visible');
+      const text = await notice.getText();
+      assert.match(text, FAILURE.en);
+      assert.match(text, FAILURE.es);
+      assert.equal(await driver.executeScript('return document.querySelector("knee-check");'), null, 'no widget ran');
+    } finally {
+      await driver.switchTo().defaultContent();
+      await broken.close();
+    }
   });
 
   test('the strict CSP page completes a full path with no violation', async () => {
