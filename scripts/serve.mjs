@@ -49,6 +49,17 @@ export const MIME_TYPES = {
 };
 
 /**
+ * The iframe mode's policy (README, Self-hosting), sent with embed.html unless a
+ * headers file says otherwise. It names the origin: see `{{origin}}` above.
+ */
+export const FRAME_POLICY =
+  "default-src 'none'; script-src {{origin}} 'wasm-unsafe-eval'; style-src {{origin}}; " +
+  "connect-src {{origin}}; img-src {{origin}}; base-uri 'none'; form-action 'none'";
+
+/** Headers every server sends before the rules of a headers file (which may override them). */
+export const DEFAULT_HEADERS = { '/embed.html': { 'Content-Security-Policy': FRAME_POLICY } };
+
+/**
  * Returns the extra headers for a request path, merged from every matching rule, with
  * `{{origin}}` in a value replaced by `origin` (this server's, e.g. http://127.0.0.1:8080).
  */
@@ -130,6 +141,7 @@ export function startServer({ root = 'dist', port = 8080, host = '127.0.0.1', he
     }
     if (!stat?.isFile()) return send(404, 'not found\n');
 
+    const origin = requestOrigin(req, `http://${host}:${server.address().port}`);
     res.writeHead(200, {
       'Content-Type': type,
       'Content-Length': stat.size,
@@ -137,7 +149,9 @@ export function startServer({ root = 'dist', port = 8080, host = '127.0.0.1', he
       'Access-Control-Allow-Origin': '*',
       // Hashed assets never change; the page and the manifest must be revalidated.
       'Cache-Control': /\.[0-9a-f]{16}\./.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
-      ...headersFor(headers, path, requestOrigin(req, `http://${host}:${server.address().port}`)),
+      // The defaults first, then the headers file's rules in their own order.
+      ...headersFor(DEFAULT_HEADERS, path, origin),
+      ...headersFor(headers, path, origin),
     });
     if (req.method === 'HEAD') return res.end();
     createReadStream(file).pipe(res);

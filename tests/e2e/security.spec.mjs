@@ -12,7 +12,7 @@
 // a malformed custom questionnaire ("custom questionnaires › malformed › shows the
 // failure notice and logs one [knee-check] error").
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures.mjs';
+import { catchDownload, expect, test } from './fixtures.mjs';
 import { CLASSIC_BACK, EMERGENCY, EmbeddedWidget } from './pages/embedded-widget.mjs';
 
 const manifest = JSON.parse(readFileSync('dist/manifest.json', 'utf8'));
@@ -51,9 +51,7 @@ test.describe('strict CSP', () => {
       if (clinic) await expect(widget.scope.getByText(`${clinic} offers`)).toBeVisible();
       // The result's actions: files from Blob URLs, the clipboard, printing.
       for (const name of ['Download my answers (FHIR file for clinics)', 'Download a text summary']) {
-        const download = page.waitForEvent('download');
-        await widget.scope.getByRole('button', { name }).click();
-        await download;
+        await catchDownload(page, () => widget.scope.getByRole('button', { name }).click());
       }
       await widget.scope.getByRole('button', { name: 'Copy summary' }).click();
       await expect(widget.scope.getByText(/Summary copied|Copying is blocked/)).toBeVisible();
