@@ -91,7 +91,7 @@ export default defineConfig({
       testIgnore: ['**/audit.spec.mjs', '**/dist.spec.mjs'],
       grepInvert: [/@chromium-only/, /every screen passes axe in (en, (?!light, article)|es, (?!dark \(prefers-color-scheme\), article))/],
       // Firefox over BiDi is 3-4x slower than Chromium here; more on a busy machine.
-      timeout: 180_000,
+      timeout: 300_000,
       expect: { timeout: 15_000 },
       use: {
         browserName: 'firefox',

@@ -141,7 +141,10 @@ function showFailure(element, container, options, error, what = 'could not start
   element.dispatchEvent(new CustomEvent('knee-check:error', { bubbles: true, composed: true, detail: null }));
   if (!failureLogged) {
     failureLogged = true;
-    console.error(`[knee-check] ${what}:`, error);
+    // One string, the error's own words included: an Error object passed as a second
+    // argument reaches some consoles and host error trackers as `{}` (Firefox's, read
+    // over WebDriver BiDi; anything that serialises console arguments as JSON).
+    console.error(`[knee-check] ${what}: ${error}`);
   }
 }
 
