@@ -11,8 +11,8 @@
 // through the `consoleMessages` fixture); every other one still fails the test.
 //
 // The same specs run in Chromium and in Firefox (playwright.config.mjs). What differs
-// between the two engines is handled here, not in the specs: see `browserMessage` and
-// `catchDownload`.
+// between the two engines is handled here, not in the specs: see `browserMessage`,
+// `catchDownload` and `pressPrint`.
 import { readFile } from 'node:fs/promises';
 import { test as base, expect } from '@playwright/test';
 
@@ -116,6 +116,25 @@ export async function catchDownload(page, action) {
     const { name, blob } = window.kcDownloads[i];
     return { name, text: await blob.text() };
   }, before);
+}
+
+/**
+ * Presses the widget's print button (`button`, a locator) and waits for it to call
+ * `window.print()`. Headless Chromium prints to nothing and returns at once; headless
+ * Firefox opens a modal print dialog that nothing can close, which would stall the page.
+ * So outside Chromium the call is recorded instead of made: what the widget does up to
+ * the browser's dialog still runs.
+ */
+export async function pressPrint(page, button) {
+  if (page.context().browser()?.browserType().name() === 'chromium') return button.click();
+  await page.evaluate(() => {
+    window.kcPrints = 0;
+    window.print = () => {
+      window.kcPrints += 1;
+    };
+  });
+  await button.click();
+  await expect.poll(() => page.evaluate(() => window.kcPrints), 'print() was called').toBe(1);
 }
 
 export { expect };

@@ -8,7 +8,7 @@
 // Each recorder is checked against a page that does send and store things (the "canary"
 // tests), so a recorder that hears nothing cannot make these tests pass vacuously.
 import { readFileSync } from 'node:fs';
-import { catchDownload, expect, test } from './fixtures.mjs';
+import { catchDownload, expect, pressPrint, test } from './fixtures.mjs';
 import { CLASSIC_BACK, EMERGENCY, EmbeddedWidget } from './pages/embedded-widget.mjs';
 
 const manifest = JSON.parse(readFileSync('dist/manifest.json', 'utf8'));
@@ -61,7 +61,7 @@ async function useTakeAlong(page, widget) {
   }
   await widget.scope.getByRole('button', { name: 'Copy summary' }).click();
   await expect(widget.scope.getByText(/Summary copied|Copying is blocked/)).toBeVisible();
-  await widget.scope.getByRole('button', { name: 'Print or save as PDF' }).click();
+  await pressPrint(page, widget.scope.getByRole('button', { name: 'Print or save as PDF' }));
 }
 
 /** Everything a page can keep on the device, as seen from the page and the context. */

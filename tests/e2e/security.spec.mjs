@@ -12,7 +12,7 @@
 // a malformed custom questionnaire ("custom questionnaires › malformed › shows the
 // failure notice and logs one [knee-check] error").
 import { readFileSync } from 'node:fs';
-import { catchDownload, expect, test } from './fixtures.mjs';
+import { catchDownload, expect, pressPrint, test } from './fixtures.mjs';
 import { CLASSIC_BACK, EMERGENCY, EmbeddedWidget } from './pages/embedded-widget.mjs';
 
 const manifest = JSON.parse(readFileSync('dist/manifest.json', 'utf8'));
@@ -55,7 +55,7 @@ test.describe('strict CSP', () => {
       }
       await widget.scope.getByRole('button', { name: 'Copy summary' }).click();
       await expect(widget.scope.getByText(/Summary copied|Copying is blocked/)).toBeVisible();
-      await widget.scope.getByRole('button', { name: 'Print or save as PDF' }).click();
+      await pressPrint(page, widget.scope.getByRole('button', { name: 'Print or save as PDF' }));
       await widget.scope.getByRole('button', { name: 'Español' }).click();
       await widget.scope.getByRole('button', { name: 'Empezar de nuevo', exact: true }).click();
       await new EmbeddedWidget(page.locator('knee-check'), 'es').complete(EMERGENCY);
