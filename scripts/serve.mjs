@@ -12,7 +12,10 @@
 //       "*.wasm": { "Cache-Control": "no-store" } }
 //   A key is an exact path ("/index.html"), a prefix ending in * ("/snippets/*",
 //   "/*" for everything) or a suffix starting with * ("*.js"). Every matching entry
-//   applies, in the file's order, later ones overriding earlier ones.
+//   applies, in the file's order, later ones overriding earlier ones. `{{origin}}` in
+//   a value becomes this server's origin as the request reached it (http://host:port),
+//   for the iframe's policy, which must name its origin: in a sandboxed frame `'self'`
+//   means the frame's opaque origin to WebKit, which then refuses every script.
 //
 // - Every response carries `Access-Control-Allow-Origin: *`: it is public static content,
 //   and a page on another origin (or a sandboxed iframe, whose origin is opaque) loads
@@ -49,8 +52,22 @@ export const MIME_TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Returns the extra headers for a request path, merged from every matching rule. */
-export function headersFor(rules, path) {
+/**
+ * The iframe mode's policy (README, Self-hosting), sent with embed.html unless a
+ * headers file says otherwise. It names the origin: see `{{origin}}` above.
+ */
+export const FRAME_POLICY =
+  "default-src 'none'; script-src {{origin}} 'wasm-unsafe-eval'; style-src {{origin}}; " +
+  "connect-src {{origin}}; img-src {{origin}}; base-uri 'none'; form-action 'none'";
+
+/** Headers every server sends before the rules of a headers file (which may override them). */
+export const DEFAULT_HEADERS = { '/embed.html': { 'Content-Security-Policy': FRAME_POLICY } };
+
+/**
+ * Returns the extra headers for a request path, merged from every matching rule, with
+ * `{{origin}}` in a value replaced by `origin` (this server's, e.g. http://127.0.0.1:8080).
+ */
+export function headersFor(rules, path, origin = '') {
   const merged = {};
   for (const [pattern, headers] of Object.entries(rules ?? {})) {
     const matches =
@@ -59,7 +76,20 @@ export function headersFor(rules, path) {
       (pattern.startsWith('*') && path.endsWith(pattern.slice(1)));
     if (matches) Object.assign(merged, headers);
   }
+  for (const [name, value] of Object.entries(merged)) {
+    merged[name] = String(value).replaceAll('{{origin}}', origin);
+  }
   return merged;
+}
+
+/**
+ * The origin a request reached this server by: its Host header when that is a plain
+ * host[:port] (the browser writes it from the address it loaded), else the address the
+ * server listens on. Never anything that could break out of a header value.
+ */
+export function requestOrigin(req, fallback) {
+  const host = req.headers.host ?? '';
+  return /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i.test(host) ? `http://${host}` : fallback;
 }
 
 /**
@@ -143,6 +173,7 @@ export function startServer({ root = 'dist', port = 8080, host = '127.0.0.1', he
     if (!stat?.isFile()) return send(404, 'not found\n');
 
     const [body, encoding, size] = precompressed(file, req.headers['accept-encoding']) ?? [file, null, stat.size];
+    const origin = requestOrigin(req, `http://${host}:${server.address().port}`);
     res.writeHead(200, {
       'Content-Type': type,
       'Content-Length': size,
@@ -152,7 +183,9 @@ export function startServer({ root = 'dist', port = 8080, host = '127.0.0.1', he
       'Access-Control-Allow-Origin': '*',
       // Hashed assets never change; the page and the manifest must be revalidated.
       'Cache-Control': /\.[0-9a-f]{16}\./.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
-      ...headersFor(headers, path),
+      // The defaults first, then the headers file's rules in their own order.
+      ...headersFor(DEFAULT_HEADERS, path, origin),
+      ...headersFor(headers, path, origin),
     });
     if (req.method === 'HEAD') return res.end();
     createReadStream(body).pipe(res);

@@ -156,4 +156,20 @@ fi
 [[ -x /usr/bin/chromium ]] || kc_die "/usr/bin/chromium missing (package chromium)"
 [[ -x /usr/bin/chromedriver ]] || kc_die "/usr/bin/chromedriver missing (package chromium-driver)"
 
-kc_say "ok: route $KC_ROUTE ($("$KC_CARGO" --version | cut -d' ' -f1-2)), wasm-bindgen $wb_version, $(wasm-opt --version | cut -d' ' -f1-3), node $(node --version), $(/usr/bin/chromium --version 2>/dev/null | head -n1)"
+# ---------------------------------------------------------------- Firefox ESR and WebKit
+# The other two engines readers use, both from Debian's archive (no browser download):
+# Firefox ESR, driven by Playwright over WebDriver BiDi (playwright.config.mjs), and
+# WebKitGTK's WebDriver with its MiniBrowser under Xvfb, driven by selenium-webdriver
+# (tests/webkit/). The Playwright pin (1.64.1) matches Firefox ESR 153.
+firefox_bin=/usr/lib/firefox-esr/firefox-esr
+minibrowser=/usr/lib/$(uname -m)-linux-gnu/webkit2gtk-4.1/MiniBrowser
+if [[ ! -x $firefox_bin || ! -x /usr/bin/WebKitWebDriver || ! -x $minibrowser || ! -x /usr/bin/Xvfb ]]; then
+  apt_install firefox-esr webkit2gtk-driver xvfb
+fi
+[[ -x $firefox_bin ]] || kc_die "$firefox_bin missing (package firefox-esr)"
+[[ -x /usr/bin/WebKitWebDriver && -x $minibrowser ]] || kc_die "WebKitWebDriver or $minibrowser missing (package webkit2gtk-driver)"
+[[ -x /usr/bin/Xvfb ]] || kc_die "/usr/bin/Xvfb missing (package xvfb)"
+firefox_version=$(dpkg-query -W -f='${Version}' firefox-esr 2>/dev/null || echo unknown)
+webkit_version=$(dpkg-query -W -f='${Version}' webkit2gtk-driver 2>/dev/null || echo unknown)
+
+kc_say "ok: route $KC_ROUTE ($("$KC_CARGO" --version | cut -d' ' -f1-2)), wasm-bindgen $wb_version, $(wasm-opt --version | cut -d' ' -f1-3), node $(node --version), $(/usr/bin/chromium --version 2>/dev/null | head -n1), Firefox ESR $firefox_version, WebKitGTK $webkit_version"

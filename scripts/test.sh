@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check `make test` promises, in order, and ends with one summary line:
 #   N passed, N failed[, N skipped]
-# The counts total the tests cargo (native and wasm) and Playwright ran. A stage that
+# The counts total the tests cargo (native and wasm), node's test runner (the FHIR
+# validator, the WebKit runner) and Playwright (Chromium and Firefox) ran. A stage that
 # fails without test counts of its own (fmt, clippy, a build) counts as one failure,
 # so "0 failed" always means everything passed. Stages go on after a failure, to
 # report as much as possible in one run; the exit status is non-zero if any failed.
@@ -30,6 +31,7 @@ run_stage() {
   local t0 status
   t0=$(date +%s)
   kc_say "── $name: $*"
+  touch "$log.start"
   "$@" 2>&1 | tee "$log"
   status=${PIPESTATUS[0]}
 
@@ -57,7 +59,8 @@ run_stage() {
         END { print p+0, f+0, s+0, n+0 }' "$log")
       ;;
     playwright)
-      local results="$KC_ROOT/target/e2e/results.json"
+      # Each Playwright stage writes its own JSON report (KC_E2E_RESULTS, set below).
+      local results="$KC_ROOT/target/e2e/$name.json"
       if [[ -f $results && $results -nt $log.start ]]; then
         read -r p f s < <(node -e '
           const { stats } = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
@@ -110,8 +113,12 @@ run_stage fhir node node --test --test-reporter=tap tests/fhir/
 if run_stage dist check "$KC_ROOT/scripts/dist.sh"; then
   # Exact byte counts of the built files against the size guard (scripts/sizes.mjs).
   run_stage sizes check node "$KC_ROOT/scripts/sizes.mjs" --guard
-  touch "$logs/e2e.log.start"
-  run_stage e2e playwright npx playwright test
+  # The whole Playwright suite in Chromium, then in Firefox ESR (tests tagged
+  # @chromium-only need Chromium's DevTools protocol; see playwright.config.mjs).
+  run_stage e2e playwright env KC_E2E_RESULTS=target/e2e/e2e.json npx playwright test --project=chromium
+  run_stage e2e-firefox playwright env KC_E2E_RESULTS=target/e2e/e2e-firefox.json npx playwright test --project=firefox
+  # WebKit (Safari's engine): WebKitWebDriver and MiniBrowser under Xvfb (tests/webkit/).
+  run_stage e2e-webkit node node --test --test-reporter=tap --test-concurrency=1 tests/webkit/
 else
   kc_say "── e2e: not run (no dist/)"
   failed=$((failed + 1))

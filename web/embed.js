@@ -1,28 +1,66 @@
 // The iframe mode's own script: reads options from the URL fragment, mounts the
 // widget, and reports the document's height to the parent page with postMessage.
-// The message carries a height only, never an answer.
+// Messages carry a height or a failure only, never an answer:
+//   { type: 'knee-check:height', height }   the frame's content height, on each change
+//   { type: 'knee-check:error' }            the widget could not start (or stopped)
+// frame-host.js turns the second into a `knee-check:error` event on the iframe.
 
 const OPTION_NAMES = [
   'clinic-name', 'clinic-phone', 'booking-url', 'evaluation-name', 'emergency-number',
   'lang', 'theme', 'accent', 'heading-level',
 ];
 
-const params = new URLSearchParams(location.hash.slice(1));
-const element = document.createElement('knee-check');
-for (const name of OPTION_NAMES) {
-  const value = params.get(name);
-  if (value !== null) element.setAttribute(name, value);
-}
-if (params.get('lang')) document.documentElement.lang = params.get('lang');
-document.getElementById('widget').append(element);
+const tell = (message) => {
+  if (window.parent !== window) window.parent.postMessage(message, '*');
+};
 
 let last = 0;
 const report = () => {
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-  if (height !== last && window.parent !== window) {
+  if (height !== last) {
     last = height;
-    window.parent.postMessage({ type: 'knee-check:height', height }, '*');
+    tell({ type: 'knee-check:height', height });
   }
 };
+
+const params = new URLSearchParams(location.hash.slice(1));
+if (params.get('lang')) document.documentElement.lang = params.get('lang');
+const main = document.getElementById('widget');
+const fallback = main.querySelector('.kc-frame-fallback');
+
+let failed = false;
+
+// frame-host.js says hello when it starts and when the frame has loaded, in case it
+// missed the first messages: answer with the height, and the failure if there was one.
+window.addEventListener('message', (event) => {
+  if (event.source !== window.parent || event.data?.type !== 'knee-check:hello') return;
+  last = 0;
+  report();
+  if (failed) tell({ type: 'knee-check:error' });
+});
+
+const fail = () => {
+  if (failed) return;
+  failed = true;
+  tell({ type: 'knee-check:error' });
+};
+
+// The loader is the module before this one, so it has run by now, or it never will:
+// refused by a policy, not found, or its integrity check failed. The frame then keeps
+// its own notice (embed.html), shown at once, and tells the host.
+if (!customElements.get('knee-check')) {
+  fallback?.classList.add('kc-frame-failed');
+  fail();
+} else {
+  const element = document.createElement('knee-check');
+  for (const name of OPTION_NAMES) {
+    const value = params.get(name);
+    if (value !== null) element.setAttribute(name, value);
+  }
+  // The loader fires this when the widget shows its failure notice instead of the check.
+  element.addEventListener('knee-check:error', fail);
+  main.replaceChildren(element);
+}
+
 new ResizeObserver(report).observe(document.documentElement);
 report();

@@ -137,9 +137,14 @@ function showFailure(element, container, options, error, what = 'could not start
   message.lang = lang;
   message.textContent = FAILURE[lang];
   container.replaceChildren(message);
+  // Tells the host page (and the iframe mode's embed.js) that this widget will not run.
+  element.dispatchEvent(new CustomEvent('knee-check:error', { bubbles: true, composed: true, detail: null }));
   if (!failureLogged) {
     failureLogged = true;
-    console.error(`[knee-check] ${what}:`, error);
+    // One string, the error's own words included: an Error object passed as a second
+    // argument reaches some consoles and host error trackers as `{}` (Firefox's, read
+    // over WebDriver BiDi; anything that serialises console arguments as JSON).
+    console.error(`[knee-check] ${what}: ${error}`);
   }
 }
 

@@ -9,7 +9,37 @@
 //
 // Messages matching one of those patterns are allowed (and left to the test to count,
 // through the `consoleMessages` fixture); every other one still fails the test.
+//
+// The same specs run in Chromium and in Firefox (playwright.config.mjs). What differs
+// between the two engines is handled here, not in the specs: see `browserMessage`,
+// `catchDownload` and `pressPrint`.
+import { readFile } from 'node:fs/promises';
 import { test as base, expect } from '@playwright/test';
+
+/**
+ * Firefox reports its own security messages (a resource refused by a Content Security
+ * Policy, a failed integrity check) to Playwright as page errors, where Chromium logs
+ * them to the console. Returns such a message as the console error Chromium would log,
+ * so `expectedConsole` applies to it the same way, or null for any other page error.
+ */
+export function browserMessage(error) {
+  const text = String(error?.message ?? error);
+  const security =
+    /^(The page’s settings (blocked|observed)|Content-Security-Policy:|None of the “sha\d+” hashes in the integrity attribute|Subresource Integrity)/.test(
+      text,
+    );
+  return security ? { type: 'error', text } : null;
+}
+
+/**
+ * Whether a browser security message concerns the widget: it names one of the widget's
+ * own files, or a script or wasm refusal (how a policy stops the widget). Others, such
+ * as the browser's own favicon probe refused by a host page's `img-src`, are the host
+ * page's business and are not the widget's errors.
+ */
+export function aboutTheWidget(text) {
+  return /knee-check[.-]|embed\.(html|js)|frame-host\.js|script-src|wasm-unsafe-eval|WebAssembly|integrity/.test(text);
+}
 
 export const test = base.extend({
   /** Patterns of console errors and `[knee-check]` warnings this test expects. */
@@ -19,6 +49,10 @@ export const test = base.extend({
   consoleMessages: async ({ page }, use) => {
     const messages = [];
     page.on('console', (message) => messages.push({ type: message.type(), text: message.text() }));
+    page.on('pageerror', (error) => {
+      const message = browserMessage(error);
+      if (message && aboutTheWidget(message.text)) messages.push(message);
+    });
     await use(messages);
   },
 
@@ -26,20 +60,81 @@ export const test = base.extend({
   pageProblems: [
     async ({ page, expectedConsole }, use) => {
       const problems = [];
+      const flag = (type, text, url) => {
+        if (!expectedConsole.some((pattern) => pattern.test(text))) problems.push(`console ${type}: ${text} (${url || 'no url'})`);
+      };
       page.on('console', (message) => {
         const type = message.type();
         const text = message.text();
-        const flagged = type === 'error' || (type === 'warning' && text.startsWith('[knee-check]'));
-        if (flagged && !expectedConsole.some((pattern) => pattern.test(text))) {
-          problems.push(`console ${type}: ${text} (${message.location().url || 'no url'})`);
-        }
+        if (type === 'error' || (type === 'warning' && text.startsWith('[knee-check]'))) flag(type, text, message.location().url);
       });
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('pageerror', (error) => {
+        const message = browserMessage(error);
+        if (!message) problems.push(`page error: ${error.message}`);
+        else if (aboutTheWidget(message.text)) flag(message.type, message.text, 'the browser');
+      });
       await use(problems);
       expect(problems, 'the page logged errors').toEqual([]);
     },
     { auto: true },
   ],
 });
+
+/**
+ * Runs `action` (a click that offers a file) and resolves to { name, text } of that file.
+ * Chromium reports downloads to Playwright, so there the file is read as the browser
+ * saved it. Firefox over WebDriver BiDi does not, so there the page's own hand-over is
+ * read: the Blob behind the `<a download>` the widget clicks, with that link's name.
+ */
+export async function catchDownload(page, action) {
+  if (page.context().browser()?.browserType().name() === 'chromium') {
+    const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+    return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+  }
+  await page.evaluate(() => {
+    if (window.kcDownloads) return;
+    window.kcDownloads = [];
+    const blobs = new Map();
+    const createObjectURL = URL.createObjectURL;
+    URL.createObjectURL = function (blob) {
+      const url = createObjectURL.call(this, blob);
+      blobs.set(url, blob);
+      return url;
+    };
+    const click = HTMLElement.prototype.click;
+    HTMLElement.prototype.click = function () {
+      if (this instanceof HTMLAnchorElement && this.hasAttribute('download') && blobs.has(this.href)) {
+        window.kcDownloads.push({ name: this.download, blob: blobs.get(this.href) });
+      }
+      return click.call(this);
+    };
+  });
+  const before = await page.evaluate(() => window.kcDownloads.length);
+  await action();
+  await expect.poll(() => page.evaluate(() => window.kcDownloads.length), 'a file was offered').toBeGreaterThan(before);
+  return page.evaluate(async (i) => {
+    const { name, blob } = window.kcDownloads[i];
+    return { name, text: await blob.text() };
+  }, before);
+}
+
+/**
+ * Presses the widget's print button (`button`, a locator) and waits for it to call
+ * `window.print()`. Headless Chromium prints to nothing and returns at once; headless
+ * Firefox opens a modal print dialog that nothing can close, which would stall the page.
+ * So outside Chromium the call is recorded instead of made: what the widget does up to
+ * the browser's dialog still runs.
+ */
+export async function pressPrint(page, button) {
+  if (page.context().browser()?.browserType().name() === 'chromium') return button.click();
+  await page.evaluate(() => {
+    window.kcPrints = 0;
+    window.print = () => {
+      window.kcPrints += 1;
+    };
+  });
+  await button.click();
+  await expect.poll(() => page.evaluate(() => window.kcPrints), 'print() was called').toBe(1);
+}
 
 export { expect };

@@ -8,21 +8,24 @@
 // Each recorder is checked against a page that does send and store things (the "canary"
 // tests), so a recorder that hears nothing cannot make these tests pass vacuously.
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures.mjs';
+import { catchDownload, expect, pressPrint, test } from './fixtures.mjs';
 import { CLASSIC_BACK, EMERGENCY, EmbeddedWidget } from './pages/embedded-widget.mjs';
 
 const manifest = JSON.parse(readFileSync('dist/manifest.json', 'utf8'));
 
 /**
  * Records every request the page's browser context makes, through two independent
- * channels: Playwright's context-level `request` event (pages, workers, popups) and
- * Chromium's own network log over CDP (which also names beacons, prefetches, and
- * WebSocket handshakes, seen as `webSocketCreated`). Returns the live list.
+ * channels: Playwright's context-level `request` event (pages, workers, popups; in
+ * Firefox through WebDriver BiDi's network events) and, in Chromium, its own network log
+ * over CDP (which also names beacons, prefetches, and WebSocket handshakes, seen as
+ * `webSocketCreated`). Returns the live list. The canary below proves, in each engine,
+ * that what it records hears every kind of request.
  */
 async function recordRequests(page) {
   const seen = [];
   page.context().on('request', (request) => seen.push({ via: 'playwright', url: request.url(), type: request.resourceType() }));
   page.on('websocket', (socket) => seen.push({ via: 'playwright', url: socket.url(), type: 'websocket' }));
+  if (page.context().browser()?.browserType().name() !== 'chromium') return seen;
   const cdp = await page.context().newCDPSession(page);
   cdp.on('Network.requestWillBeSent', ({ request, type }) => seen.push({ via: 'cdp', url: request.url, type }));
   cdp.on('Network.webSocketCreated', ({ url }) => seen.push({ via: 'cdp', url, type: 'WebSocket' }));
@@ -54,13 +57,11 @@ async function gotoDemoWithoutCsp(page) {
 /** Goes through a whole result screen's actions: both downloads, copy and print. */
 async function useTakeAlong(page, widget) {
   for (const name of ['Download my answers (FHIR file for clinics)', 'Download a text summary']) {
-    const download = page.waitForEvent('download');
-    await widget.scope.getByRole('button', { name }).click();
-    await download;
+    await catchDownload(page, () => widget.scope.getByRole('button', { name }).click());
   }
   await widget.scope.getByRole('button', { name: 'Copy summary' }).click();
   await expect(widget.scope.getByText(/Summary copied|Copying is blocked/)).toBeVisible();
-  await widget.scope.getByRole('button', { name: 'Print or save as PDF' }).click();
+  await pressPrint(page, widget.scope.getByRole('button', { name: 'Print or save as PDF' }));
 }
 
 /** Everything a page can keep on the device, as seen from the page and the context. */

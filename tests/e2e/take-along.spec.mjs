@@ -1,8 +1,7 @@
 // Taking the result to an appointment (issue #6): the FHIR and text downloads, copying
 // the summary (and its fallback when the clipboard is blocked), and the print view. None
 // of it may make a network request: the files are made in the browser.
-import { readFile } from 'node:fs/promises';
-import { expect, test } from './fixtures.mjs';
+import { catchDownload, expect, test } from './fixtures.mjs';
 
 const BACK_PATH = [/No, none/, /No, none/, /Tingling/, /^Yes$/, /little or not/, /While I sit/, /Both/, /helped a little/, /^Yes$/];
 
@@ -24,12 +23,9 @@ async function reachResult(page) {
 
 test('"Download my answers" saves a FHIR QuestionnaireResponse of exactly these answers', async ({ page }) => {
   const { widget, requests } = await reachResult(page);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    widget.getByRole('button', { name: /Download my answers/ }).click(),
-  ]);
-  expect(download.suggestedFilename()).toBe('knee-check-answers.fhir.json');
-  const resource = JSON.parse(await readFile(await download.path(), 'utf8'));
+  const download = await catchDownload(page, () => widget.getByRole('button', { name: /Download my answers/ }).click());
+  expect(download.name).toBe('knee-check-answers.fhir.json');
+  const resource = JSON.parse(download.text);
   expect(resource.resourceType).toBe('QuestionnaireResponse');
   expect(resource.status).toBe('completed');
   expect(resource.item).toHaveLength(9);
@@ -42,11 +38,7 @@ test('"Download my answers" saves a FHIR QuestionnaireResponse of exactly these 
 
 test('"Download a text summary" saves the result and every answer in plain words', async ({ page }) => {
   const { widget, requests } = await reachResult(page);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    widget.getByRole('button', { name: 'Download a text summary' }).click(),
-  ]);
-  const text = await readFile(await download.path(), 'utf8');
+  const { text } = await catchDownload(page, () => widget.getByRole('button', { name: 'Download a text summary' }).click());
   expect(text).toContain('Result: Several signs point beyond the knee');
   expect(text).toContain('- Which words fit your knee pain best? Tingling, or pins and needles');
   expect(text).toContain('This check gives general information.');
@@ -56,11 +48,7 @@ test('"Download a text summary" saves the result and every answer in plain words
 test('the Spanish summary is in Spanish', async ({ page }) => {
   const { widget } = await reachResult(page);
   await widget.getByRole('button', { name: 'Español' }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    widget.getByRole('button', { name: 'Descargar un resumen en texto' }).click(),
-  ]);
-  const text = await readFile(await download.path(), 'utf8');
+  const { text } = await catchDownload(page, () => widget.getByRole('button', { name: 'Descargar un resumen en texto' }).click());
   expect(text).toContain('Resultado: Varias señales apuntan más allá de la rodilla');
   expect(text).toContain('Hormigueo, o como pinchazos de alfiler');
 });

@@ -1,0 +1,28 @@
+// Injected as the first script of every HTML page the WebKit runner serves (server.mjs),
+// because WebDriver classic has no console log to read: it records what Playwright's
+// fixtures record in the other engines. Console errors and warnings, uncaught errors and
+// rejections, and CSP violations (WebKit reports a refused script or stylesheet only as
+// a console message, which no script can read, and as this event) land in
+// window.__kcProbe for the runner to read, with the `knee-check:error` events the page heard. It changes nothing else on the page.
+(() => {
+  const probe = { console: [], errors: [], violations: [], events: [] };
+  Object.defineProperty(window, '__kcProbe', { value: probe });
+  for (const type of ['error', 'warn']) {
+    const original = console[type];
+    console[type] = function (...args) {
+      probe.console.push({ type: type === 'warn' ? 'warning' : 'error', text: args.map(String).join(' ') });
+      return original.apply(this, args);
+    };
+  }
+  window.addEventListener('error', (event) => {
+    if (event instanceof ErrorEvent) probe.errors.push(`uncaught: ${event.message}`);
+  });
+  window.addEventListener('unhandledrejection', (event) => probe.errors.push(`unhandled rejection: ${event.reason}`));
+  // What the widget tells its host page (frame-host.js fires this on an iframe).
+  document.addEventListener('knee-check:error', (event) => probe.events.push(`knee-check:error on ${event.target.localName}`));
+  document.addEventListener(
+    'securitypolicyviolation',
+    (event) => probe.violations.push(`${event.effectiveDirective} refused ${event.blockedURI || 'inline'}`),
+    true,
+  );
+})();
