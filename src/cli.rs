@@ -5,6 +5,8 @@
 //! knee-check validate FILE            every problem in FILE; exit 1 if any
 //! knee-check score FILE ANSWERS.json  the result for a set of answers, as JSON
 //! knee-check paths FILE               every reachable path and its outcome
+//! knee-check report FILE              the share of answer combinations per outcome, and
+//!                                     which red flags each tier catches
 //! knee-check fhir FILE [LANG]         the questionnaire as a FHIR R4 Questionnaire
 //! knee-check response FILE ANSWERS.json [LANG]
 //!                                     answers as a FHIR R4 QuestionnaireResponse
@@ -19,13 +21,14 @@ use crate::check::paths;
 use crate::check::scoring::{self, Answers};
 use crate::export::fhir;
 use crate::lang::Lang;
-use crate::questionnaire::model::Questionnaire;
+use crate::questionnaire::model::{Questionnaire, Urgency};
 use crate::questionnaire::validate;
 
 const USAGE: &str = "usage:
   knee-check validate FILE            list every problem in a questionnaire file
   knee-check score FILE ANSWERS.json  score answers ({\"linkId\": \"code\" or [\"code\", ...]})
   knee-check paths FILE               list every reachable answer path and its outcome
+  knee-check report FILE              share of answer combinations per outcome; red flags per tier
   knee-check fhir FILE [LANG]         export the questionnaire as a FHIR R4 Questionnaire (LANG: en, es)
   knee-check response FILE ANSWERS.json [LANG]
                                       export answers as a FHIR R4 QuestionnaireResponse";
@@ -38,6 +41,7 @@ pub fn run(args: Vec<String>) -> i32 {
         ["validate", file] => validate_file(file),
         ["score", file, answers] => score_file(file, answers),
         ["paths", file] => list_paths(file),
+        ["report", file] => report(file),
         ["fhir", file] => export_questionnaire(file, "en"),
         ["fhir", file, lang] => export_questionnaire(file, lang),
         ["response", file, answers] => export_response(file, answers, "en"),
@@ -77,9 +81,9 @@ fn load(path: &str) -> Result<Questionnaire, String> {
 fn validate_file(path: &str) -> Result<(), String> {
     let q = load(path)?;
     println!(
-        "{path}: valid ({} questions, {} factors, {} outcomes, content {})",
+        "{path}: valid ({} questions, {} clues, {} outcomes, content {})",
         q.items.len(),
-        q.factors.len(),
+        q.clues.len(),
         q.outcomes.len(),
         q.content_version
     );
@@ -145,13 +149,20 @@ fn score_file(path: &str, answers_path: &str) -> Result<(), String> {
     }
     let report = json!({
         "outcome": a.outcome.id(),
-        "total": a.total,
-        "unsure": a.unsure,
-        "factors": a.factors.iter().map(|f| json!({
-            "id": f.id,
-            "sign": q.factors[f.factor].sign,
-            "weight": f.weight,
-            "matched": f.matched,
+        "soon": a.soon.is_some(),
+        "back": a.case.back,
+        "hip": a.case.hip,
+        "knee": a.case.knee,
+        "unsure": a.case.unsure,
+        "kneeCap": a.case.capped,
+        "clues": a.clues.iter().map(|&c| q.clues[c].id.clone()).collect::<Vec<_>>(),
+        "signs": q.signs.iter().zip(&a.signs).map(|(sign, status)| json!({
+            "sign": sign.number,
+            "status": match status {
+                scoring::SignStatus::Fits => "fits",
+                scoring::SignStatus::DoesNotFit => "does-not-fit",
+                scoring::SignStatus::NotSure => "not-sure",
+            },
         })).collect::<Vec<_>>(),
         "contentVersion": a.content_version,
         "scoringVersion": a.scoring_version,
@@ -243,4 +254,98 @@ fn list_paths(path: &str) -> Result<(), String> {
         .collect();
     let _ = writeln!(out, "{total} paths: {}", summary.join(", "));
     Ok(())
+}
+
+/// `knee-check report FILE`: the sanity figures a clinician reads before trusting a file.
+fn report(path: &str) -> Result<(), String> {
+    let q = load(path)?;
+    let mut out = String::new();
+    let mut line = |text: String| {
+        out.push_str(&text);
+        out.push('\n');
+    };
+    line(format!(
+        "{} {} (scoring version {})",
+        q.id,
+        q.content_version,
+        scoring::SCORING_VERSION
+    ));
+    line(match &q.review {
+        Some(review) => format!("clinical review: {} by {}", review.date, review.reviewer),
+        None => "clinical review: none recorded".to_owned(),
+    });
+    line(String::new());
+    line("Red flags, by tier (\"Not sure\" counts as yes):".to_owned());
+    for urgency in [
+        Urgency::Emergency,
+        Urgency::Today,
+        Urgency::Soon,
+        Urgency::Under18,
+    ] {
+        for item in q.items.iter().filter(|i| i.red_flag == Some(urgency)) {
+            let raised: Vec<&str> = item
+                .options
+                .iter()
+                .filter(|o| o.red_flag)
+                .map(|o| o.code.as_str())
+                .collect();
+            let stops = if urgency.interrupts() {
+                "stops the check"
+            } else {
+                "opens the result"
+            };
+            line(format!(
+                "  {} ({}): `{}` = {} {stops}",
+                urgency.id(),
+                card_id(urgency),
+                item.link_id,
+                raised.join(" or ")
+            ));
+            for bullet in &item.bullets {
+                line(format!("    - {}", bullet.get(Lang::En)));
+            }
+        }
+    }
+    line(String::new());
+    let tally = paths::tally(&q)
+        .ok_or("the file has more clue conditions than the report can follow (128)")?;
+    line(format!(
+        "Outcomes over {} answer combinations (an adult, no red flag, one answer to each question):",
+        tally.total
+    ));
+    let share = |n: u64, of: u64| {
+        if of == 0 {
+            "-".to_owned()
+        } else {
+            format!("{:.1}%", n as f64 * 100.0 / of as f64)
+        }
+    };
+    let knee_total: u64 = tally.knee_stories.iter().map(|(_, n)| n).sum();
+    let back_total: u64 = tally.back_stories.iter().map(|(_, n)| n).sum();
+    line(format!(
+        "  {:<14} {:>8} {:>14} {:>14}",
+        "outcome", "all", "knee stories", "back stories"
+    ));
+    for (i, (id, n)) in tally.per_outcome.iter().enumerate() {
+        line(format!(
+            "  {:<14} {:>8} {:>14} {:>14}",
+            id,
+            share(*n, tally.total),
+            share(tally.knee_stories[i].1, knee_total),
+            share(tally.back_stories[i].1, back_total)
+        ));
+    }
+    line(format!(
+        "  (knee stories: {knee_total} combinations whose clues point only to the knee; back stories: {back_total}, only to the back)"
+    ));
+    print!("{out}");
+    Ok(())
+}
+
+fn card_id(urgency: Urgency) -> String {
+    scoring::Outcome::RedFlag {
+        urgency,
+        link_id: String::new(),
+    }
+    .id()
 }

@@ -34,12 +34,26 @@ pub struct Strings {
     pub mistake: &'static str,
     /// Heading over the four signs.
     pub signs_heading: &'static str,
-    /// Heading over the context findings.
+    /// Heading over the clues outside the four signs (hip, knee, context).
     pub context_heading: &'static str,
     /// A sign that matched.
     pub matched: &'static str,
     /// A sign that did not match.
     pub not_matched: &'static str,
+    /// A sign whose questions were answered "Not sure".
+    pub sign_not_sure: &'static str,
+    /// Heading over the "why" part of the result.
+    pub why_heading: &'static str,
+    /// Heading over the safety net.
+    pub safety_net_heading: &'static str,
+    /// Heading over the meanwhile advice.
+    pub meanwhile_heading: &'static str,
+    /// On the today card: the emergency number as the second choice, "{number}".
+    pub today_unwell: &'static str,
+    /// "Content reviewed on {date} by {reviewer}."
+    pub reviewed: &'static str,
+    /// Said in the take-along when no clinician has reviewed the content.
+    pub not_reviewed: &'static str,
     /// "Sign {n}".
     pub sign_number: &'static str,
     /// Heading over what an evaluation may include.
@@ -124,12 +138,19 @@ const EN: Strings = Strings {
     context_heading: "Other things you told us",
     matched: "Fits your answers",
     not_matched: "Does not fit your answers",
+    sign_not_sure: "Not sure from your answers",
+    why_heading: "Why",
+    safety_net_heading: "Get help right away if you notice",
+    meanwhile_heading: "Meanwhile",
+    today_unwell: "If you feel very unwell, call {number}",
+    reviewed: "Content reviewed on {date} by {reviewer}.",
+    not_reviewed: "This content has not yet had a clinical review.",
     sign_number: "Sign {n}",
-    evaluation_heading: "What an evaluation that looks beyond the knee may include",
+    evaluation_heading: "What the evaluation may include",
     next_step_heading: "Next step",
     default_evaluation: "an evaluation by a physical therapist",
     cta_clinic: "{clinic} offers {evaluation}.",
-    cta_neutral: "Consider {evaluation} that checks your lower back and hip as well as your knee.",
+    cta_neutral: "You can ask for {evaluation}.",
     cta_call: "Call {phone}",
     cta_book: "Book an appointment",
     cta_private: "The booking link does not share your answers.",
@@ -177,26 +198,33 @@ const ES: Strings = Strings {
     context_heading: "Otras cosas que nos contó",
     matched: "Coincide con sus respuestas",
     not_matched: "No coincide con sus respuestas",
+    sign_not_sure: "Sus respuestas no lo aclaran",
+    why_heading: "Por qué",
+    safety_net_heading: "Busque ayuda de inmediato si nota",
+    meanwhile_heading: "Mientras tanto",
+    today_unwell: "Si se siente muy mal, llame al {number}",
+    reviewed: "Contenido revisado el {date} por {reviewer}.",
+    not_reviewed: "Este contenido todavía no ha tenido una revisión clínica.",
     sign_number: "Señal {n}",
-    evaluation_heading: "Lo que puede incluir una evaluación que mire más allá de la rodilla",
+    evaluation_heading: "Lo que puede incluir la evaluación",
     next_step_heading: "Siguiente paso",
-    default_evaluation: "una evaluación con un fisioterapeuta",
+    default_evaluation: "una evaluación con un fisioterapeuta (terapeuta físico)",
     cta_clinic: "{clinic} ofrece {evaluation}.",
-    cta_neutral: "Considere {evaluation} que revise la parte baja de la espalda y la cadera, además de la rodilla.",
+    cta_neutral: "Puede pedir {evaluation}.",
     cta_call: "Llamar al {phone}",
     cta_book: "Pedir una cita",
     cta_private: "El enlace para pedir cita no comparte sus respuestas.",
     answers_heading: "Sus respuestas",
     change: "Cambiar",
     change_hidden: "su respuesta a: {question}",
-    disclaimer: "Esta prueba da información general. No puede darle un diagnóstico y no reemplaza la atención de un profesional de la salud. Si sus síntomas empeoran o aparecen otros nuevos, busque ayuda médica.",
+    disclaimer: "Esta autoevaluación da información general. No puede darle un diagnóstico y no reemplaza la atención de un profesional de la salud. Si sus síntomas empeoran o aparecen otros nuevos, busque ayuda médica.",
     versions: "Versión del contenido {content}, versión del cálculo {scoring}.",
     start_again: "Empezar de nuevo",
     language: "Idioma",
     privacy: "Sus respuestas se quedan en este dispositivo. No se envía ni se guarda nada.",
     failure: "Lo sentimos, esta autoevaluación no pudo iniciarse. Inténtelo más tarde. Si el dolor de rodilla es fuerte o empeora, consulte a un profesional de la salud.",
     options_ignored: "Algunos ajustes de esta autoevaluación no eran válidos y se ignoraron.",
-    summary_date: "Fecha de la prueba: {date}",
+    summary_date: "Fecha de la autoevaluación: {date}",
     summary_result: "Resultado: {result}",
     summary_matched: "Señales que coinciden con sus respuestas:",
     summary_none: "Ninguna de las señales",
@@ -273,6 +301,8 @@ mod tests {
             assert!(!progress.contains('{'));
             for (template, slots) in [
                 (s.call, &["number"][..]),
+                (s.today_unwell, &["number"][..]),
+                (s.reviewed, &["date", "reviewer"][..]),
                 (s.cta_clinic, &["clinic", "evaluation"][..]),
                 (s.cta_neutral, &["evaluation"][..]),
                 (s.cta_call, &["phone"][..]),

@@ -37,8 +37,8 @@ fn validate_accepts_the_default_questionnaire() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("valid"), "{text}");
-    assert!(text.contains("9 questions"), "{text}");
-    assert!(text.contains("content 1.0.0"), "{text}");
+    assert!(text.contains("14 questions"), "{text}");
+    assert!(text.contains("content 2.0.0"), "{text}");
 }
 
 #[test]
@@ -50,22 +50,17 @@ fn validate_lists_every_problem_of_a_bad_file_and_exits_1() {
     let err = stderr(&out);
     let lines: Vec<&str> = err.lines().collect();
     assert!(
-        lines[0].ends_with("many-problems.json: 11 problems"),
+        lines[0].ends_with("many-problems.json: 6 problems"),
         "{err}"
     );
     // One line per problem, each with its path, in the order of the file.
     let expected = [
-        "factors[0]: unknown field `treshold`",
-        "reviewed: ",
-        "items[1].type: ",
-        "items[2].linkId: ",
-        "items[2].text: ",
-        "items[2].answerOption[0].weight: ",
-        "items[3].redFlag: ",
-        "items[3].enableWhen[0].question: ",
-        "factors[0].sign: ",
-        "outcomes: ",
-        "evaluation: ",
+        "id: ",
+        "items[3].text: ",
+        "clues[0].sign: ",
+        "outcomes[0].leans: ",
+        "outcomes[2].evaluation: ",
+        "meanwhile: ",
     ];
     assert_eq!(lines.len(), 1 + expected.len(), "{err}");
     for (line, start) in lines[1..].iter().zip(expected) {
@@ -125,22 +120,38 @@ fn score(answers: &str) -> (Output, Option<Value>) {
 
 #[test]
 fn score_prints_the_outcome_of_a_classic_back_referral() {
-    // Tingling that runs down the leg, starts when sitting, changes with posture, with a
-    // stiff back: the brief's classic referral, so the back should be evaluated.
+    // Tingling from the front of the thigh to the inner knee that changes when the back
+    // moves, with low back pain this year: the L3/L4 pattern, so the back should be
+    // evaluated.
     let (out, json) = score("tests/fixtures/answers/classic-back.json");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let json = json.expect("score prints JSON");
     assert_eq!(json["outcome"], "back-likely");
-    assert_eq!(json["contentVersion"], "1.0.0");
-    assert!(json["scoringVersion"].is_string());
-    let matched: Vec<&str> = json["factors"]
+    assert_eq!(json["contentVersion"], "2.0.0");
+    assert_eq!(json["scoringVersion"], "2");
+    let clues: Vec<&str> = json["clues"]
         .as_array()
-        .expect("factors")
+        .expect("clues")
         .iter()
-        .filter(|f| f["matched"] == true)
-        .map(|f| f["id"].as_str().expect("id"))
+        .map(|c| c.as_str().expect("id"))
         .collect();
-    assert_eq!(matched, ["nerve", "pattern", "spread", "back"]);
+    assert_eq!(
+        clues,
+        [
+            "nerve-feelings",
+            "back-movement",
+            "thigh-to-inner-knee",
+            "sitting-with-back-movement",
+            "back-pain-this-year"
+        ]
+    );
+    let statuses: Vec<&str> = json["signs"]
+        .as_array()
+        .expect("signs")
+        .iter()
+        .map(|s| s["status"].as_str().expect("status"))
+        .collect();
+    assert_eq!(statuses, ["fits", "does-not-fit", "fits", "does-not-fit"]);
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
 }
 
@@ -166,7 +177,7 @@ fn score_warns_about_unanswered_questions() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(json.expect("JSON")["outcome"], "mixed");
     let err = stderr(&out);
-    assert!(err.contains("warning: `spread` is not answered"), "{err}");
+    assert!(err.contains("warning: `worse` is not answered"), "{err}");
     assert!(!err.contains("`pain-quality` is not answered"), "{err}");
 }
 
@@ -187,22 +198,22 @@ fn score_refuses_answers_with_unknown_questions_or_codes() {
 
 #[test]
 fn score_refuses_an_invalid_questionnaire() {
-    let bad = path("tests/fixtures/invalid/bands-overlap.json");
+    let bad = path("tests/fixtures/invalid/rules-overlap.json");
     let answers = path("tests/fixtures/answers/classic-back.json");
     let out = knee_check(&["score", &bad, &answers]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("overlap"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("both cover"), "{}", stderr(&out));
 }
 
 #[test]
 fn paths_lists_every_path_and_a_summary() {
-    let out = knee_check(&["paths", &default_file()]);
+    let out = knee_check(&["paths", &path("tests/fixtures/valid/minimal.json")]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
-    // Two red-flag paths, then 6 * 3 * 4 * 4 * 5 * 5 * 3 complete answer sets.
-    let total = 21_602;
-    assert_eq!(lines.len(), total + 1);
+    // Under 18; emergency yes or not sure; today yes; then 3 * 2 complete answer sets.
+    let total = 1 + 2 + 1 + 6;
+    assert_eq!(lines.len(), total + 1, "{text}");
     let (summary, paths) = lines.split_last().expect("lines");
 
     let mut counted = std::collections::BTreeMap::<&str, usize>::new();
@@ -220,20 +231,64 @@ fn paths_lists_every_path_and_a_summary() {
         sum += n;
     }
     assert_eq!(sum, total);
-    assert_eq!(counted.len(), counts.split(", ").count());
+    assert_eq!(counted["red-flag-emergency"], 2);
+    assert_eq!(counted["red-flag-today"], 1);
+    assert_eq!(counted["under-18"], 1);
+    // The emergency path stops right after its red-flag answer.
+    assert!(
+        paths.contains(&"age=adult red=unsure -> red-flag-emergency"),
+        "{text}"
+    );
+}
+
+#[test]
+fn report_prints_the_share_per_outcome_and_the_red_flags_of_each_tier() {
+    let out = knee_check(&["report", &default_file()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("clinical review: none recorded"), "{text}");
+    // Each tier names what it catches, and whether it stops the check.
+    assert!(
+        text.contains(
+            "emergency (red-flag-emergency): `rf-emergency` = yes or unsure stops the check"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("today (red-flag-today): `rf-today` = yes or unsure stops the check"),
+        "{text}"
+    );
+    assert!(
+        text.contains("soon (red-flag-soon): `rf-soon` = yes or unsure opens the result"),
+        "{text}"
+    );
+    assert!(
+        text.contains("under18 (under-18): `age` = under-18 stops the check"),
+        "{text}"
+    );
+    assert!(text.contains("New trouble peeing"), "{text}");
+    // Every outcome has a line with its share of all, knee-pointing and back-pointing
+    // stories; knee stories never end back-likely and back stories never knee-likely.
+    let row = |id: &str| -> Vec<String> {
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{id} ")))
+            .unwrap_or_else(|| panic!("no row for {id}: {text}"));
+        line.split_whitespace().skip(1).map(str::to_owned).collect()
+    };
     for id in [
+        "cant-tell",
+        "hip-and-back",
+        "hip-possible",
+        "back-likely",
         "knee-likely",
         "mixed",
-        "back-likely",
-        "red-flag-emergency",
-        "red-flag-urgent",
     ] {
-        assert!(counted.contains_key(id), "{id} never appears");
+        assert_eq!(row(id).len(), 3, "{id}");
     }
-    assert_eq!(counted["red-flag-emergency"], 1);
-    assert_eq!(counted["red-flag-urgent"], 1);
-    // The emergency path stops right after its red-flag answer.
-    assert!(paths.contains(&"rf-emergency=yes -> red-flag-emergency"));
+    assert_eq!(row("back-likely")[1], "0.0%");
+    assert_eq!(row("knee-likely")[2], "0.0%");
+    assert!(text.contains("over 10584000 answer combinations"), "{text}");
 }
 
 #[test]
@@ -256,8 +311,9 @@ fn fhir_exports_every_question_with_the_files_link_ids() {
         .iter()
         .filter_map(|item| item["linkId"].as_str())
         .collect();
-    assert_eq!(link_ids.len(), 9);
-    assert_eq!(link_ids[0], "rf-emergency");
+    assert_eq!(link_ids.len(), 14);
+    assert_eq!(link_ids[0], "age");
+    assert_eq!(link_ids[1], "rf-emergency");
     assert!(link_ids.contains(&"pain-quality"));
 }
 
@@ -276,7 +332,7 @@ fn response_exports_the_answers_and_the_outcome() {
     assert_eq!(resource["extension"][0]["valueCode"], "back-likely");
     assert_eq!(
         resource["questionnaire"],
-        "urn:knee-check:questionnaire:knee-or-back|1.0.0"
+        "urn:knee-check:questionnaire:knee-or-back|2.0.0"
     );
 }
 

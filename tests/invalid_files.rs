@@ -32,7 +32,7 @@ fn assert_problems(name: &str, expected: &[&str]) {
 fn the_minimal_questionnaire_is_valid() {
     let q = validate::load(&fixture("valid/minimal.json"))
         .unwrap_or_else(|problems| panic!("{problems}"));
-    assert_eq!(q.items.len(), 3);
+    assert_eq!(q.items.len(), 5);
 }
 
 #[test]
@@ -53,9 +53,8 @@ fn every_invalid_fixture_is_tested() {
 }
 
 const TESTED: &[&str] = &[
-    "bad-review-date",
-    "bands-gap",
-    "bands-overlap",
+    "age-without-under18",
+    "clue-references",
     "duplicate-link-id",
     "enable-when-later-item",
     "enable-when-missing-answer",
@@ -63,225 +62,260 @@ const TESTED: &[&str] = &[
     "many-problems",
     "missing-spanish",
     "not-json",
-    "red-flag-after-regular",
+    "not-monotone",
+    "points-out-of-range",
+    "red-flag-after-scored",
+    "review-without-reviewer",
+    "rule-never-reached",
+    "rules-gap",
+    "rules-overlap",
+    "signs-incomplete",
+    "tiers-out-of-order",
     "unknown-fields",
     "unknown-type",
-    "weight-out-of-range",
+    "unsure-red-flag-not-raised",
     "wrong-value-type",
 ];
 
 #[test]
-fn unknown_fields_at_every_depth() {
+fn age_without_under18() {
+    // The under-18 stop needs an answer that raises it, and only the age question may.
     assert_problems(
-        "unknown-fields",
+        "age-without-under18",
         &[
-            "unknown field `colour`",
-            "items[1].answerOption[0]: unknown field `weigth`",
-            "factors[0].name: unknown field `fr`",
-            "redFlags.urgent: unknown field `link`",
+            "items[0].answerOption: the age question needs an answer marked `under18`",
+            "items[3].answerOption[1].under18: only answers of the age question can be `under18`",
+        ],
+    );
+}
+
+#[test]
+fn clue_references() {
+    // Clues may only look at scored questions and answers that exist, with one kind of condition each.
+    assert_problems(
+        "clue-references",
+        &[
+            "clues[0].when[0].question: `red` is the age or a red-flag question, which is not scored",
+            "clues[0].when[1].anyOf[0]: `feel` has no answer `pins`",
+            "clues[0].when[2]: give either `anyOf` or `onlyOf` answers",
+            "clues[1].when[0]: give either `anyOf` or `onlyOf` answers",
+            "kneeCap.noClues[0]: no clue has id `nerves`",
         ],
     );
 }
 
 #[test]
 fn duplicate_link_id() {
+    // A second `feel` hides `load`, so the clue that looks at `load` is reported too.
     assert_problems(
         "duplicate-link-id",
-        &["items[2].linkId: duplicate linkId `pain` (first at items[1])"],
-    );
-}
-
-#[test]
-fn enable_when_names_a_missing_question() {
-    assert_problems(
-        "enable-when-missing-item",
-        &["items[2].enableWhen[0].question: no question has linkId `swelling`"],
-    );
-}
-
-#[test]
-fn enable_when_looks_forward() {
-    assert_problems(
-        "enable-when-later-item",
         &[
-            "items[1].enableWhen[0].question: `back` is this question or a later one; \
-           enableWhen may only look back",
+            "items[4].linkId: duplicate linkId `feel` (first at items[3])",
+            "clues[1].when[0].question: no question has linkId `load`",
         ],
     );
 }
 
 #[test]
-fn enable_when_names_a_missing_answer() {
+fn enable_when_later_item() {
     assert_problems(
-        "enable-when-missing-answer",
-        &["items[2].enableWhen[0].answer: `pain` has no answer `maybe`"],
+        "enable-when-later-item",
+        &[
+            "items[3].enableWhen[0].question: `load` is this question or a later one; enableWhen may only look back",
+        ],
     );
 }
 
 #[test]
-fn missing_spanish_translation() {
+fn enable_when_missing_answer() {
+    assert_problems(
+        "enable-when-missing-answer",
+        &["items[4].enableWhen[0].answer: `feel` has no answer `maybe`"],
+    );
+}
+
+#[test]
+fn enable_when_missing_item() {
+    assert_problems(
+        "enable-when-missing-item",
+        &["items[4].enableWhen[0].question: no question has linkId `swelling`"],
+    );
+}
+
+#[test]
+fn many_problems() {
+    // Every problem at once, in file order.
+    assert_problems(
+        "many-problems",
+        &[
+            "id: the questionnaire id is missing",
+            "items[3].text: the English (`en`) text is missing",
+            "clues[0].sign: sign 5 is out of range 1..=4",
+            "outcomes[0].leans: unknown lean `sideways` (use `knee`, `neither` or `back`)",
+            "outcomes[2].evaluation: list at least one thing an evaluation may include",
+            "meanwhile: list at least one piece of advice",
+        ],
+    );
+}
+
+#[test]
+fn missing_spanish() {
     // Blank counts as missing: a reader would see an empty line.
     assert_problems(
         "missing-spanish",
         &[
-            "items[1].text: the Spanish (`es`) text is missing",
-            "outcomes[1].body: the Spanish (`es`) text is missing",
+            "items[3].text: the Spanish (`es`) text is missing",
+            "outcomes[1].summary: the Spanish (`es`) text is missing",
         ],
     );
 }
 
 #[test]
-fn bands_leave_totals_uncovered() {
-    // The two factors give 2 and 1 points, so totals 0 to 3 are possible; 1 and 3 have no
-    // band.
-    assert_problems(
-        "bands-gap",
-        &[
-            "outcomes: no band covers totals 1 (the factors can add up to these)",
-            "outcomes: no band covers totals 3 (the factors can add up to these)",
-        ],
-    );
-}
-
-#[test]
-fn bands_overlap() {
-    assert_problems(
-        "bands-overlap",
-        &["outcomes: outcomes[0] and outcomes[1] overlap at totals 1"],
-    );
-}
-
-#[test]
-fn weight_out_of_range() {
-    assert_problems(
-        "weight-out-of-range",
-        &[
-            "items[1].answerOption[1].weight: weight -1 is out of range 0..=10",
-            "items[2].answerOption[0].weight: weight 11 is out of range 0..=10",
-        ],
-    );
-}
-
-#[test]
-fn red_flag_question_after_a_regular_one() {
-    assert_problems(
-        "red-flag-after-regular",
-        &["items[1].redFlag: red-flag questions must come before all other questions"],
-    );
-}
-
-#[test]
-fn unknown_question_type() {
-    assert_problems(
-        "unknown-type",
-        &["items[1].type: unknown type `slider` (use `choice` or `multiple`)"],
-    );
-}
-
-#[test]
-fn bad_review_date() {
-    assert_problems(
-        "bad-review-date",
-        &["reviewed: the review date `31/01/2026` is not a date like 2026-01-31"],
-    );
-}
-
-#[test]
-fn not_json_at_all() {
-    // A YAML file saved with a .json name.
+fn not_json() {
     assert_problems(
         "not-json",
         &["the file is not valid JSON: expected ident at line 1 column 2"],
     );
 }
 
-/// Regression: a value of the wrong type used to be reported once, without a path, in
-/// serde's words ("invalid type: integer `20260131`, expected a string at line 4 column
-/// 22"), hiding any other wrong value.
 #[test]
-fn wrong_value_types_are_all_reported_with_their_paths() {
+fn not_monotone() {
+    // Back-likely only at lean 1 and knee-likely again from lean 2: more back points would move a reader toward the knee.
+    assert_problems(
+        "not-monotone",
+        &[
+            "outcomes: not two-way monotone: at back 1, hip 0, knee 0, unsure 0, one more back point moves `back-likely` to `knee-likely`",
+            "outcomes: not two-way monotone: at back 2, hip 0, knee 0, unsure 0, one more knee point moves `knee-likely` to `back-likely`",
+        ],
+    );
+}
+
+#[test]
+fn points_out_of_range() {
+    // A number out of range is one problem, not three.
+    assert_problems(
+        "points-out-of-range",
+        &[
+            "clues[0].back: back -1 is out of range 0..=5",
+            "clues[1].knee: knee 6 is out of range 0..=5",
+        ],
+    );
+}
+
+#[test]
+fn red_flag_after_scored() {
+    // Red flags are asked before anything else, so they interrupt before a reader invests time.
+    assert_problems(
+        "red-flag-after-scored",
+        &["items[3].redFlag: red-flag questions must come before all scored questions"],
+    );
+}
+
+#[test]
+fn review_without_reviewer() {
+    // No sign-off without a name, and the date must be a real one.
+    assert_problems(
+        "review-without-reviewer",
+        &[
+            "reviewed.date: the review date `2026-02-30` is not a date like 2026-01-31",
+            "reviewed.reviewer: the reviewer's name is missing",
+        ],
+    );
+}
+
+#[test]
+fn rule_never_reached() {
+    // A rule no case can meet is dead text a reviewer would trust.
+    assert_problems(
+        "rule-never-reached",
+        &["outcomes[0]: no case reaches this rule"],
+    );
+}
+
+#[test]
+fn rules_gap() {
+    // Without an `otherwise` rule, the mixed box only covers lean 0.
+    assert_problems(
+        "rules-gap",
+        &[
+            "outcomes: no rule covers 9 case(s), for example back 1, hip 0, knee 0, unsure 0, knee cap (add a rule or an `otherwise` rule)",
+        ],
+    );
+}
+
+#[test]
+fn rules_overlap() {
+    // Knee-likely up to lean 1 overlaps back-likely from lean 1.
+    assert_problems(
+        "rules-overlap",
+        &[
+            "outcomes: outcomes[0] and outcomes[1] both cover back 1, hip 0, knee 0, unsure 0 (each case needs exactly one rule)",
+        ],
+    );
+}
+
+#[test]
+fn signs_incomplete() {
+    // The four signs are the backbone of the explanation: all four, once each.
+    assert_problems(
+        "signs-incomplete",
+        &[
+            "signs[0].questions[0]: no question has linkId `pain`",
+            "signs[3].sign: sign 3 is listed twice",
+            "signs: sign 4 is missing (list all four)",
+        ],
+    );
+}
+
+#[test]
+fn tiers_out_of_order() {
+    // The most urgent tier is asked first.
+    assert_problems(
+        "tiers-out-of-order",
+        &["items[2].redFlag: the `emergency` tier must come before `today`"],
+    );
+}
+
+#[test]
+fn unknown_fields() {
+    // Typos such as `weight` (a field of the old format) are reported, not ignored.
+    assert_problems(
+        "unknown-fields",
+        &[
+            "unknown field `colour`",
+            "items[3].answerOption[0]: unknown field `weight`",
+            "signs[0].name: unknown field `fr`",
+            "cards.today: unknown field `link`",
+        ],
+    );
+}
+
+#[test]
+fn unknown_type() {
+    assert_problems(
+        "unknown-type",
+        &["items[3].type: unknown type `slider` (use `choice` or `multiple`)"],
+    );
+}
+
+#[test]
+fn unsure_red_flag_not_raised() {
+    // "Not sure" about a red flag acts like yes.
+    assert_problems(
+        "unsure-red-flag-not-raised",
+        &[
+            "items[1].answerOption[2].redFlag: a \"Not sure\" answer to a red flag must raise it (`redFlag`)",
+        ],
+    );
+}
+
+#[test]
+fn wrong_value_type() {
     assert_problems(
         "wrong-value-type",
         &[
-            "reviewed: expected a string, found the number 20260131",
-            "items[1].answerOption[0].weight: expected a whole number, found the string \"two\"",
-            "outcomes[1].requiresAnyFactor: expected a list, found the string \"nerve\"",
+            "items[3].answerOption[0].code: expected a string, found the number 7",
+            "clues[0].back: expected a whole number, found the string \"2\"",
         ],
     );
-}
-
-/// Regression: an unknown field used to stop loading before the checks ran, so an editor
-/// fixed a typo only to meet a second list of problems.
-#[test]
-fn many_problems_are_reported_at_once() {
-    assert_problems(
-        "many-problems",
-        &[
-            "factors[0]: unknown field `treshold`",
-            "reviewed: the review date `2026-1-31` is not a date like 2026-01-31",
-            "items[1].type: unknown type `slider` (use `choice` or `multiple`)",
-            "items[2].linkId: duplicate linkId `pain` (first at items[1])",
-            "items[2].text: the Spanish (`es`) text is missing",
-            "items[2].answerOption[0].weight: weight 12 is out of range 0..=10",
-            "items[3].redFlag: red-flag questions must come before all other questions",
-            "items[3].enableWhen[0].question: no question has linkId `knee`",
-            "factors[0].sign: sign 5 is out of range 1..=4",
-            "outcomes: outcomes[0] and outcomes[1] overlap at totals 1",
-            "evaluation: list at least one thing an evaluation may include",
-        ],
-    );
-}
-
-/// Regression: `2026-02-30` used to pass as a review date because any day up to 31 was
-/// accepted in every month.
-#[test]
-fn review_date_must_exist_in_the_calendar() {
-    let minimal = fixture("valid/minimal.json");
-    for (date, ok) in [
-        ("2026-02-30", false),
-        ("2026-04-31", false),
-        ("2026-02-29", false),
-        ("2028-02-29", true),
-        ("2100-02-29", false),
-        ("2000-02-29", true),
-        ("2026-12-31", true),
-        ("2026-00-10", false),
-    ] {
-        let json = minimal.replace("\"2026-01-31\"", &format!("\"{date}\""));
-        assert_eq!(validate::load(&json).is_ok(), ok, "{date}");
-    }
-}
-
-#[test]
-fn the_file_must_be_an_object() {
-    let problems: Vec<String> = validate::load("[1, 2]")
-        .expect_err("a list is not a questionnaire")
-        .0
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    assert_eq!(problems, ["the file must hold an object, not a list"]);
-}
-
-#[test]
-fn null_is_accepted_for_optional_fields_only() {
-    let mut value: serde_json::Value =
-        serde_json::from_str(&fixture("valid/minimal.json")).expect("json");
-    value["unsureNote"] = serde_json::Value::Null;
-    value["items"][1]["hint"] = serde_json::Value::Null;
-    value["factors"][1]["sign"] = serde_json::Value::Null;
-    assert!(validate::load(&value.to_string()).is_ok());
-    value["items"][1]["bullets"] = serde_json::Value::Null;
-    let problems = validate::load(&value.to_string()).expect_err("bullets must be a list");
-    assert_eq!(
-        problems.to_string(),
-        "items[1].bullets: expected a list, found null"
-    );
-}
-
-#[test]
-fn parse_alone_still_rejects_unknown_fields() {
-    // `parse` promises a file with nothing ignored; only `load` goes on to check.
-    let result = validate::parse(&fixture("invalid/unknown-fields.json"));
-    assert_eq!(result.map_err(|p| p.0.len()), Err(4));
 }

@@ -1,6 +1,8 @@
-//! Properties of the engine that must hold for every reader and every file: every path
-//! ends in one outcome, red flags always win, a further back-pointing answer never lowers
-//! the outcome, answer order does not matter, and the loader never panics and round-trips.
+//! Properties of the engine that must hold for every reader and every file: every reader
+//! ends in one outcome, red flags always win in tier order, one more back-pointing answer
+//! never moves the result toward the knee (and one more knee-pointing answer never toward
+//! the back), "can't tell" comes exactly when the rule says, scoring is deterministic, and
+//! the loader never panics and round-trips.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
@@ -10,7 +12,7 @@ use knee_check::check::scoring::{self, Answers, Outcome};
 use knee_check::check::session::{Action, Screen, Session};
 use knee_check::questionnaire::builtin::{self, KNEE_OR_BACK_JSON};
 use knee_check::questionnaire::compact;
-use knee_check::questionnaire::model::Questionnaire;
+use knee_check::questionnaire::model::{Item, ItemKind, Questionnaire};
 use knee_check::questionnaire::validate;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -23,155 +25,136 @@ fn one(code: &str) -> Vec<String> {
     vec![code.to_owned()]
 }
 
-// --- every reachable path ----------------------------------------------------------------
+// --- random readers -----------------------------------------------------------------------
 
-#[test]
-fn every_reachable_path_ends_in_exactly_one_known_outcome() {
-    let q = q();
-    let bands: Vec<&str> = q.outcomes.iter().map(|b| b.id.as_str()).collect();
-    let mut per_outcome: BTreeMap<String, u64> = BTreeMap::new();
-    let mut problems = Vec::new();
-    let count = paths::for_each(&q, |path| {
-        let id = path.assessment.outcome.id();
-        let (last_link, last_codes) = path.steps.last().expect("a path has steps");
-        let last = &q.items[q.item_index(last_link).expect("known question")];
-        let stopped_on_flag = last
-            .options
-            .iter()
-            .any(|o| o.red_flag && last_codes.contains(&o.code));
-        let ok = match &path.assessment.outcome {
-            Outcome::RedFlag { link_id, .. } => stopped_on_flag && link_id == last_link,
-            Outcome::Band { id } => {
-                !stopped_on_flag && bands.contains(&id.as_str()) && path.steps.len() == 9
-            }
-        };
-        if !ok || path.steps.len() > 12 {
-            problems.push(format!("{:?} -> {id}", path.steps));
-        }
-        *per_outcome.entry(id).or_default() += 1;
-    });
-    assert!(problems.is_empty(), "bad paths:\n{}", problems.join("\n"));
-    // Two red-flag questions that stop the check on "yes", then seven questions with
-    // 6, 3, 4, 4, 5, 5 and 3 answers.
-    assert_eq!(count, 2 + 6 * 3 * 4 * 4 * 5 * 5 * 3);
-    assert_eq!(count, 21_602);
-    assert_eq!(per_outcome.get("red-flag-emergency"), Some(&1));
-    assert_eq!(per_outcome.get("red-flag-urgent"), Some(&1));
-    assert_eq!(per_outcome.values().sum::<u64>(), count);
-    // Every band is reachable: none is dead content.
-    for band in &bands {
-        assert!(per_outcome.contains_key(*band), "{band} is never reached");
-    }
-    eprintln!("paths per outcome: {per_outcome:?}");
+/// For each question, a pick: an index into its options, and a bit set choosing more
+/// options of a multiple-choice question.
+fn raw_answers() -> impl Strategy<Value = Vec<(usize, u32)>> {
+    prop::collection::vec((0usize..16, any::<u32>()), 14)
 }
 
-/// Every complete non-red-flag answer set, as the path walk visits them.
-fn band_paths(q: &Questionnaire) -> Vec<Answers> {
-    let mut out = Vec::new();
-    paths::for_each(q, |path| {
-        if matches!(path.assessment.outcome, Outcome::Band { .. }) {
-            out.push(
-                path.steps
+/// One answer from a pick: a `Choice` takes one option; a `Multiple` takes the picked
+/// option, and if it is not exclusive, every other non-exclusive option whose bit is set
+/// in a sparse mask (most readers tick one to three).
+fn answer(item: &Item, (pick, bits): (usize, u32)) -> Vec<String> {
+    let first = &item.options[pick % item.options.len()];
+    if item.kind == ItemKind::Choice || first.exclusive {
+        return one(&first.code);
+    }
+    item.options
+        .iter()
+        .enumerate()
+        .filter(|(i, o)| {
+            o.code == first.code
+                || (!o.exclusive
+                    && bits & (1 << (i % 32)) != 0
+                    && bits & (1 << ((i + 7) % 32)) != 0)
+        })
+        .map(|(_, o)| o.code.clone())
+        .collect()
+}
+
+/// A complete set of answers of an adult with no red flag, from raw picks.
+fn build(q: &Questionnaire, raw: &[(usize, u32)]) -> Answers {
+    q.items
+        .iter()
+        .zip(raw)
+        .map(|(item, &pick)| {
+            let codes = if item.scored() {
+                answer(item, pick)
+            } else {
+                let calm = item
+                    .options
                     .iter()
-                    .map(|(l, c)| (l.clone(), c.clone()))
-                    .collect(),
-            );
-        }
-    });
-    out
+                    .find(|o| !o.red_flag)
+                    .expect("a calm answer");
+                one(&calm.code)
+            };
+            (item.link_id.clone(), codes)
+        })
+        .collect()
 }
 
-#[test]
-fn sitting_alone_never_moves_the_result_on_any_path() {
-    // Brief, sign 3: about half of people with kneecap pain hurt when sitting, so sitting
-    // pain counts only together with another pattern feature. With no posture or moving
-    // pain, "hurts while sitting" must score exactly like "hurts on stairs".
-    let q = q();
-    let mut checked = 0;
-    for answers in band_paths(&q) {
-        let quiet_posture = matches!(answers["posture"][0].as_str(), "neither" | "unsure");
-        if answers["when"] != one("sitting") || !quiet_posture {
-            continue;
-        }
-        let mut on_stairs = answers.clone();
-        on_stairs.insert("when".into(), one("activity"));
-        assert_eq!(
-            scoring::score(&q, &answers).outcome,
-            scoring::score(&q, &on_stairs).outcome,
-            "{answers:?}"
-        );
-        checked += 1;
-    }
-    assert!(checked > 0);
-}
-
-#[test]
-fn without_nerve_or_pattern_signs_no_path_is_back_likely() {
-    // Brief: signs 2 and 4 (shot and therapy did little) are only suggestive and alone
-    // never reach the strongest band, even with spread and back history added.
-    let q = q();
-    for answers in band_paths(&q) {
-        let a = scoring::score(&q, &answers);
-        let matched = |id: &str| a.factors.iter().any(|f| f.id == id && f.matched);
-        if !matched("nerve") && !matched("pattern") {
-            assert_ne!(a.outcome.id(), "back-likely", "{answers:?}");
+/// Which directions the clues that mention `code` of question `item` point in.
+fn directions(q: &Questionnaire, item: usize, code: &str) -> (bool, bool) {
+    let mut back = false;
+    let mut knee = false;
+    for clue in &q.clues {
+        if clue
+            .when
+            .iter()
+            .any(|c| c.item == item && c.codes.iter().any(|k| k == code))
+        {
+            back |= clue.back > 0;
+            knee |= clue.knee > 0;
         }
     }
+    (back, knee)
 }
 
-#[test]
-fn a_knee_typical_story_with_one_sign_added_is_never_back_likely() {
-    // One sign on its own moves a knee-typical reader at most to "mixed".
-    let q = q();
-    let base: Answers = [
-        ("rf-emergency", "no"),
-        ("rf-urgent", "no"),
-        ("pain-quality", "ache"),
-        ("spread", "no"),
-        ("injection", "never"),
-        ("when", "activity"),
-        ("posture", "neither"),
-        ("therapy", "never"),
-        ("back", "no"),
-    ]
-    .iter()
-    .map(|(l, c)| ((*l).to_owned(), one(c)))
-    .collect();
-    assert_eq!(scoring::score(&q, &base).outcome.id(), "knee-likely");
-    for item in q.items.iter().filter(|i| i.red_flag.is_none()) {
-        for option in &item.options {
-            let mut answers = base.clone();
-            answers.insert(item.link_id.clone(), one(&option.code));
-            let id = scoring::score(&q, &answers).outcome.id();
-            assert!(
-                id == "knee-likely" || id == "mixed",
-                "{} = {} gives {id}",
-                item.link_id,
-                option.code
-            );
-        }
+/// Answers with one more answer of the given direction on question `which`, if the
+/// question allows one without taking a "Not sure" or another pointing answer away:
+/// added to a multiple-choice answer (replacing an exclusive "None of these"), or in
+/// place of a choice answer that feeds no clue.
+fn one_more(
+    q: &Questionnaire,
+    answers: &Answers,
+    which: usize,
+    pick: usize,
+    toward_back: bool,
+) -> Option<Answers> {
+    let item = &q.items[which];
+    if !item.scored() {
+        return None;
     }
-}
-
-// --- random answers ------------------------------------------------------------------------
-
-/// For each question, an answer index (taken modulo its option count) or no answer.
-fn raw_answers() -> impl Strategy<Value = Vec<Option<usize>>> {
-    prop::collection::vec(prop::option::weighted(0.9, 0usize..6), 9)
-}
-
-/// Answers from raw picks; red-flag questions are always answered "no".
-fn build(q: &Questionnaire, raw: &[Option<usize>]) -> Answers {
-    let mut answers = Answers::new();
-    for (item, pick) in q.items.iter().zip(raw) {
-        if item.red_flag.is_some() {
-            answers.insert(item.link_id.clone(), one("no"));
-        } else if let Some(pick) = pick {
-            let option = &item.options[pick % item.options.len()];
-            answers.insert(item.link_id.clone(), one(&option.code));
-        }
+    let current = answers.get(&item.link_id)?.clone();
+    if current
+        .iter()
+        .any(|c| item.option(c).is_some_and(|o| o.unsure))
+    {
+        return None;
     }
-    answers
+    let pointing: Vec<&str> = item
+        .options
+        .iter()
+        .filter(|o| {
+            let (back, knee) = directions(q, which, &o.code);
+            if toward_back {
+                back && !knee
+            } else {
+                knee && !back
+            }
+        })
+        .filter(|o| !current.contains(&o.code))
+        .map(|o| o.code.as_str())
+        .collect();
+    let code = *pointing.get(pick % pointing.len().max(1))?;
+    let next = match item.kind {
+        ItemKind::Multiple => {
+            let mut codes: Vec<String> = current
+                .into_iter()
+                .filter(|c| item.option(c).is_some_and(|o| !o.exclusive))
+                .collect();
+            codes.push(code.to_owned());
+            codes
+        }
+        ItemKind::Choice => {
+            let (back, knee) = directions(q, which, &current[0]);
+            if back || knee {
+                return None;
+            }
+            one(code)
+        }
+    };
+    let mut more = answers.clone();
+    more.insert(item.link_id.clone(), next);
+    Some(more)
+}
+
+/// The "Not sure" count at which the file's `cant-tell` rule starts.
+fn cant_tell_from(q: &Questionnaire) -> u32 {
+    let rule = q.outcome("cant-tell").expect("a cant-tell rule");
+    rule.when[0].unsure.0.expect("an unsure bound") as u32
 }
 
 /// Cases per property: 256 in `make test`; set `KNEE_CHECK_FUZZ_CASES` for longer runs
@@ -183,111 +166,261 @@ fn fuzz_cases() -> u32 {
         .unwrap_or(256)
 }
 
+fn tier_answer() -> impl Strategy<Value = &'static str> {
+    prop_oneof![Just("no"), Just("yes"), Just("unsure")]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(fuzz_cases()))]
 
     #[test]
-    fn any_red_flag_wins_whatever_else_is_answered(
-        raw in raw_answers(),
-        emergency in any::<bool>(),
-        urgent in any::<bool>(),
-    ) {
-        prop_assume!(emergency || urgent);
+    fn every_reader_ends_in_exactly_one_known_outcome(raw in raw_answers()) {
         let q = q();
-        let mut answers = build(&q, &raw);
-        if emergency {
-            answers.insert("rf-emergency".into(), one("yes"));
-        }
-        if urgent {
-            answers.insert("rf-urgent".into(), one("yes"));
-        }
-        let a = scoring::score(&q, &answers);
-        let expected = if emergency { "red-flag-emergency" } else { "red-flag-urgent" };
-        prop_assert_eq!(a.outcome.id(), expected);
-        prop_assert!(!a.show_unsure_note, "the card shows no result notes");
-        prop_assert_eq!(scoring::rank(&q, &a.outcome), q.outcomes.len());
+        let a = scoring::score(&q, &build(&q, &raw));
+        let matching = q
+            .outcomes
+            .iter()
+            .filter(|r| !r.otherwise && r.when.iter().any(|b| b.contains(&a.case)))
+            .count();
+        prop_assert!(matching <= 1, "{:?} meets {matching} rules", a.case);
+        prop_assert!(q.outcome(&a.outcome.id()).is_some(), "{}", a.outcome.id());
     }
 
     #[test]
-    fn a_further_back_pointing_answer_never_lowers_the_outcome(
+    fn a_red_flag_always_wins_in_tier_order(
         raw in raw_answers(),
-        which in 0usize..9,
-        pick in 0usize..6,
+        emergency in tier_answer(),
+        today in tier_answer(),
+        soon in tier_answer(),
+        young in any::<bool>(),
+    ) {
+        let q = q();
+        let mut answers = build(&q, &raw);
+        answers.insert("rf-emergency".into(), one(emergency));
+        answers.insert("rf-today".into(), one(today));
+        answers.insert("rf-soon".into(), one(soon));
+        if young {
+            answers.insert("age".into(), one("under-18"));
+        }
+        let a = scoring::score(&q, &answers);
+        let calm = scoring::score(&q, &build(&q, &raw));
+        // "Not sure" acts like yes; the soon tier never interrupts.
+        let expected = if emergency != "no" {
+            "red-flag-emergency".to_owned()
+        } else if today != "no" {
+            "red-flag-today".to_owned()
+        } else if young {
+            "under-18".to_owned()
+        } else {
+            calm.outcome.id()
+        };
+        prop_assert_eq!(a.outcome.id(), expected);
+        prop_assert_eq!(a.soon.is_some(), soon != "no");
+        if matches!(a.outcome, Outcome::RedFlag { .. }) {
+            prop_assert_eq!(scoring::rank(&q, &a.outcome), 3);
+        }
+    }
+
+    #[test]
+    fn one_more_back_pointing_answer_never_moves_the_result_toward_the_knee(
+        raw in raw_answers(),
+        which in 0usize..14,
+        pick in 0usize..16,
     ) {
         let q = q();
         let answers = build(&q, &raw);
-        let item = &q.items[which];
-        let current = answers
-            .get(&item.link_id)
-            .and_then(|codes| item.option(&codes[0]))
-            .map_or(0, |o| o.weight);
-        let higher: Vec<_> = item.options.iter().filter(|o| o.weight > current).collect();
-        prop_assume!(!higher.is_empty());
-        let option = higher[pick % higher.len()];
-        let mut more = answers.clone();
-        more.insert(item.link_id.clone(), one(&option.code));
+        let Some(more) = one_more(&q, &answers, which, pick, true) else {
+            return Ok(());
+        };
         let before = scoring::score(&q, &answers);
         let after = scoring::score(&q, &more);
         prop_assert!(
             scoring::rank(&q, &after.outcome) >= scoring::rank(&q, &before.outcome),
-            "{} = {}: {:?} -> {:?}", item.link_id, option.code, before.outcome, after.outcome
+            "{}: {:?} -> {:?} ({:?} -> {:?})",
+            q.items[which].link_id, before.outcome, after.outcome, before.case, after.case
         );
-        prop_assert!(after.total >= before.total);
+        prop_assert!(after.case.back >= before.case.back);
     }
 
     #[test]
-    fn the_order_answers_were_given_in_does_not_matter(
+    fn one_more_knee_pointing_answer_never_moves_the_result_toward_the_back(
         raw in raw_answers(),
-        order in Just((0..9).collect::<Vec<usize>>()).prop_shuffle(),
+        which in 0usize..14,
+        pick in 0usize..16,
+    ) {
+        let q = q();
+        let answers = build(&q, &raw);
+        let Some(more) = one_more(&q, &answers, which, pick, false) else {
+            return Ok(());
+        };
+        let before = scoring::score(&q, &answers);
+        let after = scoring::score(&q, &more);
+        prop_assert!(
+            scoring::rank(&q, &after.outcome) <= scoring::rank(&q, &before.outcome),
+            "{}: {:?} -> {:?} ({:?} -> {:?})",
+            q.items[which].link_id, before.outcome, after.outcome, before.case, after.case
+        );
+        prop_assert!(after.case.knee >= before.case.knee);
+    }
+
+    #[test]
+    fn cant_tell_exactly_when_half_or_more_scored_answers_are_not_sure(
+        raw in raw_answers(),
+        unsure in prop::collection::vec(any::<bool>(), 14),
+    ) {
+        let q = q();
+        let mut answers = build(&q, &raw);
+        let mut count = 0u32;
+        for (item, &make_unsure) in q.items.iter().zip(&unsure) {
+            let code = item.options.iter().find(|o| o.unsure).map(|o| o.code.clone());
+            if let (true, true, Some(code)) = (item.scored(), make_unsure, code) {
+                answers.insert(item.link_id.clone(), one(&code));
+            }
+        }
+        for item in q.items.iter().filter(|i| i.scored()) {
+            if answers[item.link_id.as_str()].iter().any(|c| item.option(c).is_some_and(|o| o.unsure)) {
+                count += 1;
+            }
+        }
+        let a = scoring::score(&q, &answers);
+        prop_assert_eq!(a.case.unsure, count);
+        prop_assert_eq!(a.outcome.id() == "cant-tell", count >= cant_tell_from(&q));
+        prop_assert_eq!(cant_tell_from(&q) * 2, q.items.iter().filter(|i| i.scored()).count() as u32);
+    }
+
+    #[test]
+    fn scoring_is_deterministic_and_the_order_answers_were_given_in_does_not_matter(
+        raw in raw_answers(),
+        order in Just((0..14).collect::<Vec<usize>>()).prop_shuffle(),
     ) {
         let q = q();
         let answers = build(&q, &raw);
         let mut shuffled = Answers::new();
         for &i in &order {
             if let Some(codes) = answers.get(&q.items[i].link_id) {
-                shuffled.insert(q.items[i].link_id.clone(), codes.clone());
+                let mut codes = codes.clone();
+                codes.reverse();
+                shuffled.insert(q.items[i].link_id.clone(), codes);
             }
         }
+        prop_assert_eq!(scoring::score(&q, &answers), scoring::score(&q, &answers));
         prop_assert_eq!(scoring::score(&q, &shuffled), scoring::score(&q, &answers));
     }
 
     #[test]
     fn editing_answers_in_any_order_through_the_widget_gives_the_same_result(
-        raw in prop::collection::vec(0usize..6, 9),
-        order in Just((2..9).collect::<Vec<usize>>()).prop_shuffle(),
+        raw in raw_answers(),
+        order in Just((4..14).collect::<Vec<usize>>()).prop_shuffle(),
     ) {
-        // A reader first clicks through with the first answer everywhere, then edits each
-        // question from the result, in a random order, to their real answer.
+        // A reader first clicks through with a calm first answer everywhere, then edits
+        // each scored question from the result, in a random order, to their real answer.
         let q = q();
-        let target = build(&q, &raw.iter().map(|&r| Some(r)).collect::<Vec<_>>());
+        let target = build(&q, &raw);
         let mut session = Session::new().apply(&q, Action::Start);
         while let Screen::Question(i) = *session.screen() {
-            let first = if q.items[i].red_flag.is_some() {
-                "no".to_owned()
-            } else {
-                q.items[i].options[0].code.clone()
-            };
+            let first = q.items[i].options.iter().find(|o| !o.red_flag).expect("calm");
             session = session
-                .apply(&q, Action::Choose(first))
+                .apply(&q, Action::Choose(first.code.clone()))
                 .apply(&q, Action::Continue);
         }
         prop_assert_eq!(session.screen(), &Screen::Result);
         for i in order {
             let link_id = q.items[i].link_id.clone();
-            session = session
-                .apply(&q, Action::Edit(link_id.clone()))
-                .apply(&q, Action::Choose(target[&link_id][0].clone()));
+            session = session.apply(&q, Action::Edit(link_id.clone()));
+            // Clear the draft, then tick the target answer.
+            for code in session.draft().to_vec() {
+                if q.items[i].kind == ItemKind::Multiple {
+                    session = session.apply(&q, Action::Choose(code));
+                }
+            }
+            for code in &target[link_id.as_str()] {
+                session = session.apply(&q, Action::Choose(code.clone()));
+            }
             while let Screen::Question(_) = session.screen() {
                 session = session.apply(&q, Action::Continue);
             }
             prop_assert_eq!(session.screen(), &Screen::Result);
         }
-        prop_assert_eq!(session.answers(), &target);
+        let mut expected = target.clone();
+        for item in &q.items {
+            // The session keeps a multiple answer in the questionnaire's option order.
+            let codes: Vec<String> = item
+                .options
+                .iter()
+                .filter(|o| target[item.link_id.as_str()].contains(&o.code))
+                .map(|o| o.code.clone())
+                .collect();
+            expected.insert(item.link_id.clone(), codes);
+        }
+        prop_assert_eq!(session.answers(), &expected);
         prop_assert_eq!(
             session.assessment(&q).map(|a| a.outcome),
             Some(scoring::score(&q, &target).outcome)
         );
     }
+}
+
+#[test]
+fn the_report_tally_agrees_with_scoring_on_every_path_of_the_minimal_file() {
+    let json = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/valid/minimal.json"
+    ))
+    .expect("fixture");
+    let q = validate::load(&json).expect("valid");
+    let tally = paths::tally(&q).expect("a tally");
+    let mut by_score: BTreeMap<String, u64> = BTreeMap::new();
+    paths::for_each(&q, |path| {
+        if let Outcome::Band { id } = &path.assessment.outcome {
+            let adult_without_flags = path.steps.iter().all(|(link_id, codes)| {
+                let item = &q.items[q.item_index(link_id).expect("item")];
+                item.scored()
+                    || codes
+                        .iter()
+                        .all(|c| item.option(c).is_some_and(|o| !o.red_flag))
+            });
+            if adult_without_flags {
+                *by_score.entry(id.clone()).or_default() += 1;
+            }
+        }
+    });
+    let by_tally: BTreeMap<String, u64> = tally
+        .per_outcome
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    assert_eq!(by_tally, by_score);
+    assert_eq!(tally.total, 3 * 2);
+}
+
+#[test]
+fn the_default_report_counts_one_answer_to_every_scored_question() {
+    let q = q();
+    let tally = paths::tally(&q).expect("a tally");
+    let product: u64 = q
+        .items
+        .iter()
+        .filter(|i| i.scored())
+        .map(|i| i.options.len() as u64)
+        .product();
+    assert_eq!(tally.total, product);
+    assert_eq!(
+        tally.per_outcome.iter().map(|(_, n)| n).sum::<u64>(),
+        product
+    );
+    // Balance: neither the back side nor the knee side takes most combinations.
+    let share = |id: &str| {
+        tally
+            .per_outcome
+            .iter()
+            .find(|(i, _)| i == id)
+            .map_or(0, |(_, n)| *n)
+            * 100
+            / product
+    };
+    assert!(share("back-likely") + share("hip-and-back") < 40);
+    assert!(share("knee-likely") >= 15);
+    assert!(share("cant-tell") > 0);
 }
 
 // --- the loader ----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 //! The session state machine, screen by screen: what a reader sees after each thing they
 //! do. Most tests use the default questionnaire; the `multiple` and `enableWhen` tests use
-//! a small questionnaire written here, since the default file has neither.
+//! a small questionnaire written here, with a chain of `enableWhen` the default file lacks.
 #![cfg(not(target_arch = "wasm32"))]
 
 use knee_check::check::scoring;
@@ -18,72 +18,447 @@ fn default_q() -> Questionnaire {
 const SMALL: &str = r#"{
   "id": "small",
   "contentVersion": "0.1.0",
-  "reviewed": "2026-01-31",
-  "title": { "en": "Small check", "es": "Prueba pequeña" },
+  "title": {
+    "en": "Small check",
+    "es": "Cuestionario pequeño"
+  },
   "items": [
     {
-      "linkId": "rf", "redFlag": "emergency",
-      "text": { "en": "Any warning signs?", "es": "¿Alguna señal de alarma?" },
+      "linkId": "rf",
+      "redFlag": "emergency",
+      "text": {
+        "en": "Any warning signs?",
+        "es": "¿Alguna señal de alarma?"
+      },
       "answerOption": [
-        { "code": "yes", "redFlag": true, "text": { "en": "Yes", "es": "Sí" } },
-        { "code": "no", "text": { "en": "No", "es": "No" } }
+        {
+          "code": "yes",
+          "redFlag": true,
+          "text": {
+            "en": "Yes",
+            "es": "Sí"
+          }
+        },
+        {
+          "code": "no",
+          "text": {
+            "en": "No",
+            "es": "No"
+          }
+        }
+      ]
+    },
+    {
+      "linkId": "rf-today",
+      "redFlag": "today",
+      "text": {
+        "en": "Any signs for today?",
+        "es": "¿Alguna señal para hoy?"
+      },
+      "answerOption": [
+        {
+          "code": "yes",
+          "redFlag": true,
+          "text": {
+            "en": "Yes",
+            "es": "Sí"
+          }
+        },
+        {
+          "code": "no",
+          "text": {
+            "en": "No",
+            "es": "No"
+          }
+        }
       ]
     },
     {
       "linkId": "had-shot",
-      "text": { "en": "Have you had a knee shot?", "es": "¿Le han puesto una inyección?" },
+      "text": {
+        "en": "Have you had a knee shot?",
+        "es": "¿Le han puesto una inyección?"
+      },
       "answerOption": [
-        { "code": "yes", "text": { "en": "Yes", "es": "Sí" } },
-        { "code": "no", "text": { "en": "No", "es": "No" } }
+        {
+          "code": "yes",
+          "text": {
+            "en": "Yes",
+            "es": "Sí"
+          }
+        },
+        {
+          "code": "no",
+          "text": {
+            "en": "No",
+            "es": "No"
+          }
+        }
       ]
     },
     {
-      "linkId": "shot-help", "factor": "injection",
-      "enableWhen": [ { "question": "had-shot", "answer": "yes" } ],
-      "text": { "en": "How much did it help?", "es": "¿Cuánto le ayudó?" },
+      "linkId": "shot-help",
+      "enableWhen": [
+        {
+          "question": "had-shot",
+          "answer": "yes"
+        }
+      ],
+      "text": {
+        "en": "How much did it help?",
+        "es": "¿Cuánto le ayudó?"
+      },
       "answerOption": [
-        { "code": "little", "weight": 1, "text": { "en": "Little", "es": "Poco" } },
-        { "code": "lot", "text": { "en": "A lot", "es": "Mucho" } }
+        {
+          "code": "little",
+          "text": {
+            "en": "Little",
+            "es": "Poco"
+          }
+        },
+        {
+          "code": "lot",
+          "text": {
+            "en": "A lot",
+            "es": "Mucho"
+          }
+        }
       ]
     },
     {
-      "linkId": "shot-again", "factor": "injection",
-      "enableWhen": [ { "question": "shot-help", "answer": "little" } ],
-      "text": { "en": "Did a second shot help?", "es": "¿Le ayudó una segunda?" },
+      "linkId": "shot-again",
+      "enableWhen": [
+        {
+          "question": "shot-help",
+          "answer": "little"
+        }
+      ],
+      "text": {
+        "en": "Did a second shot help?",
+        "es": "¿Le ayudó una segunda?"
+      },
       "answerOption": [
-        { "code": "no", "weight": 1, "text": { "en": "No", "es": "No" } },
-        { "code": "yes", "text": { "en": "Yes", "es": "Sí" } }
+        {
+          "code": "no",
+          "text": {
+            "en": "No",
+            "es": "No"
+          }
+        },
+        {
+          "code": "yes",
+          "text": {
+            "en": "Yes",
+            "es": "Sí"
+          }
+        }
       ]
     },
     {
-      "linkId": "feelings", "type": "multiple", "factor": "nerve",
-      "text": { "en": "Which do you feel?", "es": "¿Qué siente?" },
+      "linkId": "feelings",
+      "type": "multiple",
+      "text": {
+        "en": "Which do you feel?",
+        "es": "¿Qué siente?"
+      },
       "answerOption": [
-        { "code": "tingling", "weight": 1, "text": { "en": "Tingling", "es": "Hormigueo" } },
-        { "code": "burning", "weight": 1, "text": { "en": "Burning", "es": "Ardor" } },
-        { "code": "numb", "weight": 1, "text": { "en": "Numbness", "es": "Adormecimiento" } },
-        { "code": "none", "exclusive": true, "text": { "en": "None of these", "es": "Ninguno" } },
-        { "code": "unsure", "exclusive": true, "unsure": true, "text": { "en": "Not sure", "es": "No sé" } }
+        {
+          "code": "tingling",
+          "text": {
+            "en": "Tingling",
+            "es": "Hormigueo"
+          }
+        },
+        {
+          "code": "burning",
+          "text": {
+            "en": "Burning",
+            "es": "Ardor"
+          }
+        },
+        {
+          "code": "numb",
+          "text": {
+            "en": "Numbness",
+            "es": "Adormecimiento"
+          }
+        },
+        {
+          "code": "none",
+          "exclusive": true,
+          "text": {
+            "en": "None of these",
+            "es": "Ninguno"
+          }
+        },
+        {
+          "code": "unsure",
+          "exclusive": true,
+          "unsure": true,
+          "text": {
+            "en": "Not sure",
+            "es": "No sé"
+          }
+        }
       ]
     }
   ],
-  "factors": [
-    { "id": "nerve", "sign": 1, "points": 2, "threshold": 2,
-      "name": { "en": "Nerve", "es": "Nervio" }, "why": { "en": "Nerves.", "es": "Nervios." } },
-    { "id": "injection", "sign": 2, "points": 1, "threshold": 1,
-      "name": { "en": "Shot", "es": "Inyección" }, "why": { "en": "Shots.", "es": "Inyecciones." } }
+  "signs": [
+    {
+      "sign": 1,
+      "name": {
+        "en": "Sign 1",
+        "es": "Señal 1"
+      },
+      "why": {
+        "en": "Why.",
+        "es": "Por qué."
+      },
+      "questions": [
+        "feelings"
+      ]
+    },
+    {
+      "sign": 2,
+      "name": {
+        "en": "Sign 2",
+        "es": "Señal 2"
+      },
+      "why": {
+        "en": "Why.",
+        "es": "Por qué."
+      },
+      "questions": [
+        "feelings"
+      ]
+    },
+    {
+      "sign": 3,
+      "name": {
+        "en": "Sign 3",
+        "es": "Señal 3"
+      },
+      "why": {
+        "en": "Why.",
+        "es": "Por qué."
+      },
+      "questions": [
+        "feelings"
+      ]
+    },
+    {
+      "sign": 4,
+      "name": {
+        "en": "Sign 4",
+        "es": "Señal 4"
+      },
+      "why": {
+        "en": "Why.",
+        "es": "Por qué."
+      },
+      "questions": [
+        "feelings"
+      ]
+    }
   ],
-  "outcomes": [
-    { "id": "low", "min": 0, "max": 1,
-      "heading": { "en": "Low", "es": "Bajo" }, "body": { "en": "Low.", "es": "Bajo." } },
-    { "id": "high", "min": 2, "max": 3,
-      "heading": { "en": "High", "es": "Alto" }, "body": { "en": "High.", "es": "Alto." } }
+  "clues": [
+    {
+      "id": "tingling",
+      "sign": 1,
+      "back": 1,
+      "when": [
+        {
+          "question": "feelings",
+          "anyOf": [
+            "tingling"
+          ]
+        }
+      ],
+      "text": {
+        "en": "Tingling.",
+        "es": "Hormigueo."
+      }
+    },
+    {
+      "id": "burning",
+      "sign": 1,
+      "back": 1,
+      "when": [
+        {
+          "question": "feelings",
+          "anyOf": [
+            "burning"
+          ]
+        }
+      ],
+      "text": {
+        "en": "Burning.",
+        "es": "Ardor."
+      }
+    },
+    {
+      "id": "numb",
+      "sign": 1,
+      "back": 1,
+      "when": [
+        {
+          "question": "feelings",
+          "anyOf": [
+            "numb"
+          ]
+        }
+      ],
+      "text": {
+        "en": "Numbness.",
+        "es": "Adormecimiento."
+      }
+    },
+    {
+      "id": "shot-little",
+      "sign": 2,
+      "back": 1,
+      "when": [
+        {
+          "question": "shot-help",
+          "anyOf": [
+            "little"
+          ]
+        }
+      ],
+      "text": {
+        "en": "The shot did little.",
+        "es": "La inyección ayudó poco."
+      }
+    },
+    {
+      "id": "shot-lot",
+      "knee": 1,
+      "when": [
+        {
+          "question": "shot-help",
+          "anyOf": [
+            "lot"
+          ]
+        }
+      ],
+      "text": {
+        "en": "The shot helped.",
+        "es": "La inyección ayudó."
+      }
+    }
   ],
-  "redFlags": {
-    "emergency": { "heading": { "en": "Now", "es": "Ya" }, "body": { "en": "Go.", "es": "Vaya." } },
-    "urgent": { "heading": { "en": "Today", "es": "Hoy" }, "body": { "en": "Go.", "es": "Vaya." } }
+  "kneeCap": {
+    "allClues": [
+      "shot-lot"
+    ],
+    "noClues": []
   },
-  "evaluation": [ { "en": "The back", "es": "La espalda" } ]
+  "outcomes": [
+    {
+      "id": "high",
+      "leans": "back",
+      "when": [
+        {
+          "backMin": 2
+        }
+      ],
+      "heading": {
+        "en": "High",
+        "es": "Alto"
+      },
+      "summary": {
+        "en": "High.",
+        "es": "Alto."
+      },
+      "nextStep": {
+        "en": "Go.",
+        "es": "Vaya."
+      },
+      "evaluation": [
+        {
+          "en": "The back",
+          "es": "La espalda"
+        }
+      ]
+    },
+    {
+      "id": "low",
+      "leans": "neither",
+      "otherwise": true,
+      "heading": {
+        "en": "Low",
+        "es": "Bajo"
+      },
+      "summary": {
+        "en": "Low.",
+        "es": "Bajo."
+      },
+      "nextStep": {
+        "en": "Go.",
+        "es": "Vaya."
+      },
+      "evaluation": [
+        {
+          "en": "The back",
+          "es": "La espalda"
+        }
+      ]
+    }
+  ],
+  "cards": {
+    "emergency": {
+      "heading": {
+        "en": "emergency",
+        "es": "emergency"
+      },
+      "body": {
+        "en": "Go.",
+        "es": "Vaya."
+      }
+    },
+    "today": {
+      "heading": {
+        "en": "today",
+        "es": "today"
+      },
+      "body": {
+        "en": "Go.",
+        "es": "Vaya."
+      }
+    },
+    "under18": {
+      "heading": {
+        "en": "under18",
+        "es": "under18"
+      },
+      "body": {
+        "en": "Go.",
+        "es": "Vaya."
+      }
+    },
+    "soon": {
+      "heading": {
+        "en": "soon",
+        "es": "soon"
+      },
+      "body": {
+        "en": "Go.",
+        "es": "Vaya."
+      }
+    }
+  },
+  "safetyNet": [
+    {
+      "en": "Numbness",
+      "es": "Adormecimiento"
+    }
+  ],
+  "meanwhile": [
+    {
+      "en": "Move",
+      "es": "Muévase"
+    }
+  ]
 }"#;
 
 fn small_q() -> Questionnaire {
@@ -115,8 +490,9 @@ fn answer_in_order(q: &Questionnaire, codes: &[&str]) -> Session {
 }
 
 /// A full knee-typical walk through the default questionnaire.
-const KNEE_WALK: [&str; 9] = [
-    "no", "no", "ache", "no", "helped", "activity", "neither", "lot", "no",
+const KNEE_WALK: [&str; 14] = [
+    "18-49", "no", "no", "no", "kneecap", "ache", "stairs", "no", "none", "gradual", "clearly",
+    "lot", "no", "none",
 ];
 
 #[test]
@@ -147,7 +523,7 @@ fn continue_without_an_answer_shows_an_error_and_stays() {
     assert_eq!(session.error(), Some(StepError::NoAnswer));
     assert!(session.answers().is_empty());
     // Choosing an answer clears the error, and Continue then moves on.
-    let session = session.apply(&q, choose("no"));
+    let session = session.apply(&q, choose("18-49"));
     assert_eq!(session.error(), None);
     let session = session.apply(&q, Action::Continue);
     assert_eq!(*session.screen(), Screen::Question(1));
@@ -163,7 +539,7 @@ fn choosing_an_unknown_code_changes_nothing() {
 #[test]
 fn emergency_answer_interrupts_at_once() {
     let q = default_q();
-    let session = answer_in_order(&q, &["yes"]);
+    let session = answer_in_order(&q, &["18-49", "yes"]);
     assert_eq!(
         *session.screen(),
         Screen::RedFlag {
@@ -172,20 +548,20 @@ fn emergency_answer_interrupts_at_once() {
         }
     );
     // Nothing after the red flag has been asked.
-    assert_eq!(session.answers().len(), 1);
+    assert_eq!(session.answers().len(), 2);
     let a = session.assessment(&q).expect("the card is scored");
     assert_eq!(a.outcome.id(), "red-flag-emergency");
 }
 
 #[test]
-fn urgent_answer_interrupts_before_the_pain_questions() {
+fn today_answer_interrupts_before_the_pain_questions() {
     let q = default_q();
-    let session = answer_in_order(&q, &["no", "yes"]);
+    let session = answer_in_order(&q, &["18-49", "no", "unsure"]);
     assert_eq!(
         *session.screen(),
         Screen::RedFlag {
-            item: index(&q, "rf-urgent"),
-            urgency: Urgency::Urgent
+            item: index(&q, "rf-today"),
+            urgency: Urgency::Today
         }
     );
     assert!(!session.answers().contains_key("pain-quality"));
@@ -194,7 +570,7 @@ fn urgent_answer_interrupts_before_the_pain_questions() {
 #[test]
 fn continue_and_choose_do_nothing_on_the_red_flag_card() {
     let q = default_q();
-    let card = answer_in_order(&q, &["yes"]);
+    let card = answer_in_order(&q, &["18-49", "yes"]);
     for action in [Action::Continue, choose("no"), Action::Start] {
         assert_eq!(card.apply(&q, action.clone()), card, "{action:?}");
     }
@@ -203,21 +579,18 @@ fn continue_and_choose_do_nothing_on_the_red_flag_card() {
 #[test]
 fn mistake_clears_the_answer_and_returns_to_the_question() {
     let q = default_q();
-    let card = answer_in_order(&q, &["no", "yes"]);
+    let card = answer_in_order(&q, &["18-49", "no", "yes"]);
     let session = card.apply(&q, Action::Mistake);
-    assert_eq!(*session.screen(), Screen::Question(index(&q, "rf-urgent")));
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "rf-today")));
     assert!(session.draft().is_empty(), "nothing is selected");
-    assert!(!session.answers().contains_key("rf-urgent"));
+    assert!(!session.answers().contains_key("rf-today"));
     // The earlier answer is kept, and the reader can carry on.
     assert_eq!(session.answers()["rf-emergency"], vec!["no".to_owned()]);
     let session = run(&q, session, [choose("no"), Action::Continue]);
-    assert_eq!(
-        *session.screen(),
-        Screen::Question(index(&q, "pain-quality"))
-    );
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "rf-soon")));
     // Back from there walks to the red-flag questions as a normal history.
     let session = session.apply(&q, Action::Back);
-    assert_eq!(*session.screen(), Screen::Question(index(&q, "rf-urgent")));
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "rf-today")));
     let session = session.apply(&q, Action::Back);
     assert_eq!(
         *session.screen(),
@@ -228,32 +601,35 @@ fn mistake_clears_the_answer_and_returns_to_the_question() {
 #[test]
 fn back_on_the_red_flag_card_shows_the_question_with_the_answer_kept() {
     let q = default_q();
-    let card = answer_in_order(&q, &["yes"]);
+    let card = answer_in_order(&q, &["18-49", "yes"]);
     let session = card.apply(&q, Action::Back);
-    assert_eq!(*session.screen(), Screen::Question(0));
+    assert_eq!(*session.screen(), Screen::Question(1));
     assert_eq!(session.draft(), ["yes".to_owned()]);
 }
 
 #[test]
 fn back_walks_history_and_keeps_answers() {
     let q = default_q();
-    let session = answer_in_order(&q, &["no", "no", "tingling", "yes"]);
-    assert_eq!(*session.screen(), Screen::Question(index(&q, "injection")));
-    let session = session.apply(&q, Action::Back);
-    assert_eq!(*session.screen(), Screen::Question(index(&q, "spread")));
-    assert_eq!(session.draft(), ["yes".to_owned()]);
+    let session = answer_in_order(&q, &["18-49", "no", "no", "no", "kneecap", "tingling"]);
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "worse")));
     let session = session.apply(&q, Action::Back);
     assert_eq!(
         *session.screen(),
         Screen::Question(index(&q, "pain-quality"))
     );
     assert_eq!(session.draft(), ["tingling".to_owned()]);
+    let session = session.apply(&q, Action::Back);
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "where")));
+    assert_eq!(session.draft(), ["kneecap".to_owned()]);
     // Every answer is still there.
-    assert_eq!(session.answers().len(), 4);
+    assert_eq!(session.answers().len(), 6);
     // Continue with the pre-filled draft moves forward again without choosing.
     let session = session.apply(&q, Action::Continue);
-    assert_eq!(*session.screen(), Screen::Question(index(&q, "spread")));
-    assert_eq!(session.draft(), ["yes".to_owned()]);
+    assert_eq!(
+        *session.screen(),
+        Screen::Question(index(&q, "pain-quality"))
+    );
+    assert_eq!(session.draft(), ["tingling".to_owned()]);
 }
 
 #[test]
@@ -262,7 +638,7 @@ fn back_from_the_first_question_returns_to_the_intro() {
     let session = run(
         &q,
         Session::new(),
-        [Action::Start, choose("no"), Action::Back],
+        [Action::Start, choose("18-49"), Action::Back],
     );
     assert_eq!(*session.screen(), Screen::Intro);
     assert_eq!(session.draft(), [] as [String; 0]);
@@ -271,7 +647,7 @@ fn back_from_the_first_question_returns_to_the_intro() {
 #[test]
 fn a_changed_draft_is_not_committed_by_back() {
     let q = default_q();
-    let session = answer_in_order(&q, &["no", "no", "tingling"]);
+    let session = answer_in_order(&q, &["18-49", "no", "no", "no", "kneecap", "tingling"]);
     let session = run(&q, session, [Action::Back, choose("ache"), Action::Back]);
     assert_eq!(
         session.answers()["pain-quality"],
@@ -293,8 +669,8 @@ fn the_last_continue_shows_the_result() {
 fn back_from_the_result_returns_to_the_last_question() {
     let q = default_q();
     let session = answer_in_order(&q, &KNEE_WALK).apply(&q, Action::Back);
-    assert_eq!(*session.screen(), Screen::Question(index(&q, "back")));
-    assert_eq!(session.draft(), ["no".to_owned()]);
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "hip")));
+    assert_eq!(session.draft(), ["none".to_owned()]);
 }
 
 #[test]
@@ -313,21 +689,23 @@ fn edit_from_the_result_goes_to_that_question_and_back_to_the_result() {
     // The later questions keep their answers, so Continue returns straight to the result
     // instead of walking the reader through every later question again.
     assert_eq!(*session.screen(), Screen::Result);
+    let a = session.assessment(&q).expect("scored");
+    assert_eq!(a.case.back, 3, "the tingling counts");
     assert_eq!(
-        session.assessment(&q).map(|a| a.outcome.id()),
-        Some("mixed".to_owned()),
-        "nerve-like pain alone makes a mixed picture"
+        a.outcome.id(),
+        "knee-likely",
+        "one nerve word does not outweigh four knee clues"
     );
     // Back after editing walks the questions in order, not the edit jump.
     let session = session.apply(&q, Action::Back);
-    assert_eq!(*session.screen(), Screen::Question(index(&q, "back")));
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "hip")));
 }
 
 #[test]
 fn edit_that_enables_a_skipped_question_asks_it_before_the_result() {
     let q = small_q();
     // No shot: the shot follow-ups are skipped.
-    let result = answer_in_order(&q, &["no", "no", "none"]);
+    let result = answer_in_order(&q, &["no", "no", "no", "none"]);
     assert_eq!(*result.screen(), Screen::Result);
     let edited = run(
         &q,
@@ -357,8 +735,8 @@ fn restart_clears_all_answers_and_returns_to_the_intro() {
     let q = default_q();
     for session in [
         answer_in_order(&q, &KNEE_WALK),
-        answer_in_order(&q, &["yes"]),
-        answer_in_order(&q, &["no", "no", "sharp"]),
+        answer_in_order(&q, &["18-49", "yes"]),
+        answer_in_order(&q, &["18-49", "no", "no", "no", "kneecap"]),
     ] {
         let restarted = session.apply(&q, Action::Restart);
         assert_eq!(*restarted.screen(), Screen::Intro);
@@ -388,7 +766,7 @@ fn actions_invalid_for_a_screen_leave_the_session_unchanged() {
         Action::Continue,
         Action::Back,
         Action::Mistake,
-        Action::Edit("back".to_owned()),
+        Action::Edit("back-pain".to_owned()),
     ] {
         assert_eq!(intro.apply(&q, action.clone()), intro, "intro: {action:?}");
     }
@@ -396,7 +774,7 @@ fn actions_invalid_for_a_screen_leave_the_session_unchanged() {
     for action in [
         Action::Start,
         Action::Mistake,
-        Action::Edit("back".to_owned()),
+        Action::Edit("back-pain".to_owned()),
     ] {
         assert_eq!(
             question.apply(&q, action.clone()),
@@ -417,15 +795,15 @@ fn actions_invalid_for_a_screen_leave_the_session_unchanged() {
             "result: {action:?}"
         );
     }
-    let card = answer_in_order(&q, &["yes"]);
-    assert_eq!(card.apply(&q, Action::Edit("back".to_owned())), card);
+    let card = answer_in_order(&q, &["18-49", "yes"]);
+    assert_eq!(card.apply(&q, Action::Edit("back-pain".to_owned())), card);
 }
 
 // --- a `multiple` question ---------------------------------------------------------------
 
 /// Walks the small questionnaire to the `feelings` question without a shot.
 fn at_feelings(q: &Questionnaire) -> Session {
-    let session = answer_in_order(q, &["no", "no"]);
+    let session = answer_in_order(q, &["no", "no", "no"]);
     assert_eq!(*session.screen(), Screen::Question(index(q, "feelings")));
     session
 }
@@ -500,21 +878,21 @@ fn one_nerve_feeling_stays_below_the_threshold() {
 #[test]
 fn disabled_questions_are_skipped() {
     let q = small_q();
-    let session = answer_in_order(&q, &["no", "no"]);
+    let session = answer_in_order(&q, &["no", "no", "no"]);
     assert_eq!(*session.screen(), Screen::Question(index(&q, "feelings")));
     // Two of the five questions are not asked.
-    assert_eq!(session.progress(&q), Some((3, 3)));
+    assert_eq!(session.progress(&q), Some((4, 4)));
 }
 
 #[test]
 fn enabled_follow_ups_are_asked_in_turn() {
     let q = small_q();
-    let session = answer_in_order(&q, &["no", "yes"]);
+    let session = answer_in_order(&q, &["no", "no", "yes"]);
     assert_eq!(*session.screen(), Screen::Question(index(&q, "shot-help")));
-    assert_eq!(session.progress(&q), Some((3, 4)));
+    assert_eq!(session.progress(&q), Some((4, 5)));
     let session = run(&q, session, [choose("little"), Action::Continue]);
     assert_eq!(*session.screen(), Screen::Question(index(&q, "shot-again")));
-    assert_eq!(session.progress(&q), Some((4, 5)));
+    assert_eq!(session.progress(&q), Some((5, 6)));
     let session = run(&q, session, [choose("no"), Action::Continue]);
     assert_eq!(*session.screen(), Screen::Question(index(&q, "feelings")));
 }
@@ -523,11 +901,17 @@ fn enabled_follow_ups_are_asked_in_turn() {
 fn stale_answers_of_disabled_questions_are_ignored_in_scoring() {
     let q = small_q();
     // Shot did little, twice: the injection sign matches.
-    let result = answer_in_order(&q, &["no", "yes", "little", "no", "none"]);
+    let result = answer_in_order(&q, &["no", "no", "yes", "little", "no", "none"]);
     assert_eq!(*result.screen(), Screen::Result);
     let a = result.assessment(&q).expect("scored");
-    assert!(a.factors.iter().any(|f| f.id == "injection" && f.matched));
-    assert_eq!(a.total, 1);
+    assert_eq!(
+        a.clues,
+        [q.clues
+            .iter()
+            .position(|c| c.id == "shot-little")
+            .expect("clue")]
+    );
+    assert_eq!(a.case.back, 1);
 
     // The reader edits "had a shot" to no: the shot follow-ups are no longer asked.
     let edited = run(
@@ -543,19 +927,19 @@ fn stale_answers_of_disabled_questions_are_ignored_in_scoring() {
     assert_eq!(*edited.screen(), Screen::Result);
     let a = edited.assessment(&q).expect("scored");
     assert!(
-        a.factors.iter().all(|f| f.weight == 0 && !f.matched),
+        a.clues.is_empty(),
         "stale shot answers still count: {:?}",
-        a.factors
+        a.clues
     );
-    assert_eq!(a.total, 0);
+    assert_eq!(a.case.back, 0);
     // The summary does not list the questions that were not asked.
     let listed: Vec<&str> = edited
         .answered(&q)
         .map(|(i, _)| q.items[i].link_id.as_str())
         .collect();
-    assert_eq!(listed, ["rf", "had-shot", "feelings"]);
+    assert_eq!(listed, ["rf", "rf-today", "had-shot", "feelings"]);
     // Scoring alone agrees, whatever is left in the map.
-    assert_eq!(scoring::score(&q, edited.answers()).total, 0);
+    assert_eq!(scoring::score(&q, edited.answers()).case.back, 0);
 }
 
 #[test]
@@ -565,6 +949,7 @@ fn a_chain_of_enable_when_is_cut_at_its_first_link() {
     let q = small_q();
     let answers = [
         ("rf", "no"),
+        ("rf-today", "no"),
         ("had-shot", "no"),
         ("shot-help", "little"),
         ("shot-again", "no"),
@@ -574,14 +959,14 @@ fn a_chain_of_enable_when_is_cut_at_its_first_link() {
     .map(|(l, c)| ((*l).to_owned(), vec![(*c).to_owned()]))
     .collect();
     let a = scoring::score(&q, &answers);
-    assert_eq!(a.total, 0);
+    assert_eq!(a.case.back, 0);
     assert!(!scoring::is_enabled(&q, &answers, index(&q, "shot-again")));
 }
 
 #[test]
 fn an_edit_that_enables_a_follow_up_asks_it_before_the_result() {
     let q = small_q();
-    let result = answer_in_order(&q, &["no", "no", "none"]);
+    let result = answer_in_order(&q, &["no", "no", "no", "none"]);
     assert_eq!(*result.screen(), Screen::Result);
     let session = run(
         &q,
@@ -596,4 +981,40 @@ fn an_edit_that_enables_a_follow_up_asks_it_before_the_result() {
     assert!(session.draft().is_empty(), "a new question starts empty");
     let session = session.apply(&q, Action::Continue);
     assert_eq!(session.error(), Some(StepError::NoAnswer));
+}
+
+// --- the age stop and the soon tier --------------------------------------------------------
+
+#[test]
+fn under_18_stops_at_once_with_its_own_card_and_mistake_returns_to_the_age() {
+    let q = default_q();
+    let card = answer_in_order(&q, &["under-18"]);
+    assert_eq!(
+        *card.screen(),
+        Screen::RedFlag {
+            item: 0,
+            urgency: Urgency::Under18
+        }
+    );
+    assert_eq!(
+        card.assessment(&q).map(|a| a.outcome.id()),
+        Some("under-18".into())
+    );
+    let back = card.apply(&q, Action::Mistake);
+    assert_eq!(*back.screen(), Screen::Question(0));
+    assert!(back.answers().is_empty());
+}
+
+#[test]
+fn a_soon_answer_does_not_interrupt_and_opens_the_result() {
+    let q = default_q();
+    let mut walk = KNEE_WALK;
+    walk[3] = "yes";
+    let session = answer_in_order(&q, &walk[..4]);
+    assert_eq!(*session.screen(), Screen::Question(index(&q, "where")));
+    let result = answer_in_order(&q, &walk);
+    assert_eq!(*result.screen(), Screen::Result);
+    let a = result.assessment(&q).expect("scored");
+    assert_eq!(a.outcome.id(), "knee-likely");
+    assert_eq!(a.soon.as_deref(), Some("rf-soon"));
 }

@@ -1,20 +1,25 @@
 //! Scoring: what a set of answers adds up to, and why.
 //!
-//! The model is deliberately simple enough to explain on the result screen. Each answer
-//! carries a weight toward one factor (one of the four signs, or a context finding). A
-//! factor matches when its answers' weights reach its threshold, and a matched factor adds
-//! its points to the total. The total falls in one outcome band; a band may require one of
-//! some factors to have matched, else the next lower band applies. Any red-flag answer
-//! overrides all of it. There are no percentages: the widget never pretends to know a
-//! probability it does not.
+//! Scoring version 2, simple enough for a physical therapist to read in the file:
 //!
-//! Weights are never negative and bands are ordered, so giving a further answer that
-//! points to the back can never lower the outcome (a property test holds this).
+//! 1. Red flags win, in tier order: emergency, then today, then under 18. Any of them
+//!    is the outcome. A "soon" flag does not change the outcome: the result opens with it.
+//! 2. Otherwise every clue of the file whose conditions all hold is *present*, and adds
+//!    its points toward the back, the hip and the knee.
+//! 3. The knee cap holds when all its clues are present and none of its exceptions.
+//! 4. The case (back, hip, knee points, "Not sure" count, cap) meets exactly one outcome
+//!    rule (validation proves it for every case the points allow).
+//!
+//! There are no percentages: the widget never pretends to know a probability it does not.
+//! Validation also proves the rules two-way monotone over the score space, and clue
+//! conditions only look for answers given, so one more back-pointing answer never moves
+//! a result toward the knee, and one more knee-pointing answer never toward the back
+//! (property tests hold both).
 
-use crate::questionnaire::model::{Questionnaire, Urgency};
+use crate::questionnaire::model::{Case, Direction, Questionnaire, Urgency};
 
 /// The version of this scoring model, named in every result next to the content version.
-pub const SCORING_VERSION: &str = "1";
+pub const SCORING_VERSION: &str = "2";
 
 /// A reader's answers: answer codes by question `linkId`, kept in `linkId` order.
 ///
@@ -111,42 +116,44 @@ impl<'a> IntoIterator for &'a Answers {
 /// The outcome of a check.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
-    /// A red flag was answered: stop and seek care.
+    /// A red flag (or the under-18 stop) was answered: the card, not a result.
     RedFlag {
-        /// How soon.
+        /// Which card.
         urgency: Urgency,
         /// The question whose answer raised it.
         link_id: String,
     },
-    /// The outcome band the total fell in.
+    /// The outcome rule the case met.
     Band {
-        /// The band's id.
+        /// The rule's id.
         id: String,
     },
 }
 
 impl Outcome {
-    /// The identifier a host may be told: the band id, or `red-flag-emergency` /
-    /// `red-flag-urgent`.
+    /// The identifier a host may be told: the rule id, `red-flag-emergency`,
+    /// `red-flag-today` or `under-18`.
     pub fn id(&self) -> String {
         match self {
+            Outcome::RedFlag {
+                urgency: Urgency::Under18,
+                ..
+            } => "under-18".to_owned(),
             Outcome::RedFlag { urgency, .. } => format!("red-flag-{}", urgency.id()),
             Outcome::Band { id } => id.clone(),
         }
     }
 }
 
-/// How one factor came out.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FactorResult {
-    /// Index into [`Questionnaire::factors`].
-    pub factor: usize,
-    /// The factor's id: the key of its explanation.
-    pub id: String,
-    /// The sum of the weights of the answers that feed it.
-    pub weight: u32,
-    /// Whether the weight reached the factor's threshold.
-    pub matched: bool,
+/// How one of the four signs came out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignStatus {
+    /// One of its clues is present.
+    Fits,
+    /// Its questions were answered, and none of its clues is present.
+    DoesNotFit,
+    /// None of its clues is present and one of its questions was answered "Not sure".
+    NotSure,
 }
 
 /// A scored check, with everything the result screen explains.
@@ -154,14 +161,14 @@ pub struct FactorResult {
 pub struct Assessment {
     /// The outcome.
     pub outcome: Outcome,
-    /// Every factor, in questionnaire order, matched or not.
-    pub factors: Vec<FactorResult>,
-    /// The sum of matched factors' points.
-    pub total: u32,
-    /// How many answers were "Not sure".
-    pub unsure: u32,
-    /// Whether the questionnaire's unsure note applies.
-    pub show_unsure_note: bool,
+    /// The "soon" question answered yes or "not sure", if any: the result opens with it.
+    pub soon: Option<String>,
+    /// The case the outcome rule was decided on.
+    pub case: Case,
+    /// Indexes into [`Questionnaire::clues`] of the clues present, in file order.
+    pub clues: Vec<usize>,
+    /// The four signs, in order (indexes into [`Questionnaire::signs`]).
+    pub signs: Vec<SignStatus>,
     /// The questionnaire's content version.
     pub content_version: String,
     /// [`SCORING_VERSION`].
@@ -181,107 +188,118 @@ pub fn is_enabled(q: &Questionnaire, answers: &Answers, index: usize) -> bool {
         })
 }
 
+/// The codes given to question `index`, if it is asked; codes it does not offer are
+/// dropped.
+fn given<'a>(q: &Questionnaire, answers: &'a Answers, index: usize) -> Vec<&'a String> {
+    let item = &q.items[index];
+    match answers.get(&item.link_id) {
+        Some(codes) if is_enabled(q, answers, index) => codes
+            .iter()
+            .filter(|code| item.option(code).is_some())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Scores a set of answers. Answers to questions that are not enabled, and codes a
 /// question does not offer, are ignored.
 pub fn score(q: &Questionnaire, answers: &Answers) -> Assessment {
-    let mut weights = vec![0u32; q.factors.len()];
-    let mut unsure = 0u32;
     let mut red_flag: Option<(Urgency, String)> = None;
-
-    for (index, item) in q.items.iter().enumerate() {
-        let Some(codes) = answers.get(&item.link_id) else {
-            continue;
-        };
-        if !is_enabled(q, answers, index) {
-            continue;
-        }
-        for option in item.options.iter().filter(|o| codes.contains(&o.code)) {
-            if option.unsure {
+    let mut soon: Option<String> = None;
+    let mut unsure = 0u32;
+    let answered: Vec<Vec<String>> = (0..q.items.len())
+        .map(|i| given(q, answers, i).into_iter().cloned().collect())
+        .collect();
+    for (item, codes) in q.items.iter().zip(&answered) {
+        let chosen = || item.options.iter().filter(|o| codes.contains(&o.code));
+        if item.scored() {
+            if chosen().any(|o| o.unsure) {
                 unsure += 1;
             }
-            if option.red_flag {
-                let urgency = item.red_flag.unwrap_or(Urgency::Emergency);
-                // The most urgent flag wins; among equals, the first asked.
-                let replace = match &red_flag {
-                    None => true,
-                    Some((current, _)) => {
-                        *current == Urgency::Urgent && urgency == Urgency::Emergency
-                    }
-                };
-                if replace {
-                    red_flag = Some((urgency, item.link_id.clone()));
-                }
+            continue;
+        }
+        if !chosen().any(|o| o.red_flag) {
+            continue;
+        }
+        match item.red_flag {
+            Some(Urgency::Soon) => {
+                soon.get_or_insert_with(|| item.link_id.clone());
             }
-            if let Some(factor) = item.factor {
-                weights[factor] = weights[factor].saturating_add(option.weight);
+            // The most urgent flag wins; among equals, the first asked.
+            Some(urgency)
+                if red_flag
+                    .as_ref()
+                    .is_none_or(|(current, _)| urgency < *current) =>
+            {
+                red_flag = Some((urgency, item.link_id.clone()));
             }
+            Some(_) => {}
+            None => {}
         }
     }
 
-    let factors: Vec<FactorResult> = q
-        .factors
+    let clues: Vec<usize> = q
+        .clues
         .iter()
         .enumerate()
-        .map(|(i, factor)| FactorResult {
-            factor: i,
-            id: factor.id.clone(),
-            weight: weights[i],
-            matched: weights[i] >= factor.threshold,
+        .filter(|(_, clue)| clue.when.iter().all(|c| c.holds(&answered[c.item])))
+        .map(|(i, _)| i)
+        .collect();
+    let sum = |d: Direction| clues.iter().map(|&c| q.clues[c].points(d)).sum::<u32>();
+    let capped = q.cap.all.iter().all(|c| clues.contains(c))
+        && !q.cap.none.iter().any(|c| clues.contains(c));
+    let case = Case {
+        back: sum(Direction::Back),
+        hip: sum(Direction::Hip),
+        knee: sum(Direction::Knee),
+        unsure,
+        capped,
+    };
+    let signs = q
+        .signs
+        .iter()
+        .map(|sign| {
+            if clues.iter().any(|&c| q.clues[c].sign == Some(sign.number)) {
+                SignStatus::Fits
+            } else if sign.items.iter().any(|&i| {
+                q.items[i]
+                    .options
+                    .iter()
+                    .any(|o| o.unsure && answered[i].contains(&o.code))
+            }) {
+                SignStatus::NotSure
+            } else {
+                SignStatus::DoesNotFit
+            }
         })
         .collect();
-    let total: u32 = factors
-        .iter()
-        .filter(|f| f.matched)
-        .map(|f| q.factors[f.factor].points)
-        .sum();
 
     let outcome = match red_flag {
         Some((urgency, link_id)) => Outcome::RedFlag { urgency, link_id },
         None => Outcome::Band {
-            id: band_for(q, total, &factors),
+            id: q
+                .outcomes
+                .get(q.decide(&case))
+                .map(|rule| rule.id.clone())
+                .unwrap_or_default(),
         },
     };
-    let show_unsure_note = matches!(outcome, Outcome::Band { .. })
-        && q.unsure_note
-            .as_ref()
-            .is_some_and(|note| unsure >= note.min_unsure);
-
     Assessment {
         outcome,
-        factors,
-        total,
-        unsure,
-        show_unsure_note,
+        soon,
+        case,
+        clues,
+        signs,
         content_version: q.content_version.clone(),
         scoring_version: SCORING_VERSION,
     }
 }
 
-/// The band a total falls in, stepping down while a band's required factors are unmatched.
-/// Validation guarantees the bands cover every total once and the lowest requires nothing.
-fn band_for(q: &Questionnaire, total: u32, factors: &[FactorResult]) -> String {
-    let start = q
-        .outcomes
-        .iter()
-        .rposition(|band| band.min <= total && total <= band.max)
-        .unwrap_or(0);
-    q.outcomes[..=start]
-        .iter()
-        .rev()
-        .find(|band| {
-            band.requires_any_factor.is_empty()
-                || band.requires_any_factor.iter().any(|&f| factors[f].matched)
-        })
-        .or(q.outcomes.first())
-        .map(|band| band.id.clone())
-        .unwrap_or_default()
-}
-
-/// The rank of an outcome from least to most pointing to the back, for comparisons:
-/// bands by their order, red flags above all.
+/// Where an outcome sits from the knee (0) to the back (2), for the two-way monotone
+/// properties; red flags and the under-18 stop rank above all (3).
 pub fn rank(q: &Questionnaire, outcome: &Outcome) -> usize {
     match outcome {
-        Outcome::Band { id } => q.outcomes.iter().position(|b| &b.id == id).unwrap_or(0),
-        Outcome::RedFlag { .. } => q.outcomes.len(),
+        Outcome::Band { id } => q.outcome(id).map_or(1, |rule| rule.lean as usize),
+        Outcome::RedFlag { .. } => 3,
     }
 }

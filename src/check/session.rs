@@ -16,7 +16,8 @@ pub enum Screen {
     Intro,
     /// One question, by index into [`Questionnaire::items`].
     Question(usize),
-    /// A red flag was answered on this question: seek care.
+    /// A red flag (emergency, today) or the under-18 stop was answered on this question:
+    /// its card.
     RedFlag {
         /// The question that raised it.
         item: usize,
@@ -222,16 +223,21 @@ impl Session {
             .filter(|o| self.draft.contains(&o.code))
             .map(|o| o.code.clone())
             .collect();
+        // A "soon" flag is recorded but does not interrupt: the result opens with it.
         let flagged = item
-            .options
-            .iter()
-            .any(|o| o.red_flag && codes.contains(&o.code));
+            .red_flag
+            .filter(|urgency| urgency.interrupts())
+            .filter(|_| {
+                item.options
+                    .iter()
+                    .any(|o| o.red_flag && codes.contains(&o.code))
+            });
         self.answers.insert(item.link_id.clone(), codes);
         self.error = None;
-        if flagged {
+        if let Some(urgency) = flagged {
             self.screen = Screen::RedFlag {
                 item: index,
-                urgency: item.red_flag.unwrap_or(Urgency::Emergency),
+                urgency,
             };
             return;
         }

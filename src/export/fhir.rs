@@ -83,13 +83,13 @@ pub fn questionnaire(q: &Questionnaire, lang: Lang) -> Json {
             let mut tags = Vec::new();
             if let Some(urgency) = item.red_flag {
                 let code = match urgency {
-                    Urgency::Emergency => "red-flag-emergency",
-                    Urgency::Urgent => "red-flag-urgent",
+                    Urgency::Under18 => "age".to_owned(),
+                    other => format!("red-flag-{}", other.id()),
                 };
-                tags.push(code.to_owned());
+                tags.push(code);
             }
-            if let Some(f) = item.factor {
-                tags.push(format!("factor-{}", q.factors[f].id));
+            if item.body_map {
+                tags.push("body-map".to_owned());
             }
             let code = (!tags.is_empty()).then(|| {
                 Json::Arr(
@@ -169,7 +169,13 @@ pub fn questionnaire(q: &Questionnaire, lang: Lang) -> Json {
         ("title", title),
         ("_title", title_ext),
         ("status", Json::str("active")),
-        ("date", Json::str(q.reviewed.clone())),
+        // Dated only by a named clinical review: the file never claims one it lacks.
+        (
+            "lastReviewDate",
+            q.review
+                .as_ref()
+                .map_or(Json::Null, |review| Json::str(review.date.clone())),
+        ),
         ("item", Json::Arr(items)),
     ])
 }

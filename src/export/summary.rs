@@ -1,11 +1,21 @@
-//! The plain-language summary a reader takes to an appointment: the date, the result,
-//! the signs that matched and every answer, in the reader's language. Used for "Copy
+//! The plain-language summary a reader takes to an appointment: the date, the "soon"
+//! advice if any, the result and next step, each sign as fits / does not fit / not sure,
+//! the other clues, every answer, the review status and the versions, in the reader's language. Used for "Copy
 //! summary" and the text download; the print view shows the same facts.
 
-use crate::check::scoring::{self, Answers, Assessment, Outcome};
-use crate::i18n::{fill, strings};
+use crate::check::scoring::{self, Answers, Assessment, Outcome, SignStatus};
+use crate::i18n::{fill, strings, Strings};
 use crate::lang::Lang;
-use crate::questionnaire::model::Questionnaire;
+use crate::questionnaire::model::{Questionnaire, Urgency};
+
+/// The words for a sign's status.
+pub fn status_label(s: &Strings, status: SignStatus) -> &'static str {
+    match status {
+        SignStatus::Fits => s.matched,
+        SignStatus::DoesNotFit => s.not_matched,
+        SignStatus::NotSure => s.sign_not_sure,
+    }
+}
 
 /// The summary as plain text. `date` is the day of the check as the caller formats it
 /// (the core reads no clock).
@@ -25,18 +35,25 @@ pub fn text(
     line(q.title.get(lang));
     line(&fill(s.summary_date, &[("date", date)]));
     line("");
+    if let Some(_soon) = &assessment.soon {
+        let card = q.card(Urgency::Soon);
+        line(card.heading.get(lang));
+        line(card.body.get(lang));
+        line("");
+    }
     match &assessment.outcome {
         Outcome::Band { id } => {
-            if let Some(band) = q.band(id) {
+            if let Some(rule) = q.outcome(id) {
                 line(&fill(
                     s.summary_result,
-                    &[("result", band.heading.get(lang))],
+                    &[("result", rule.heading.get(lang))],
                 ));
-                line(band.body.get(lang));
+                line(rule.summary.get(lang));
+                line(rule.next_step.get(lang));
             }
         }
         Outcome::RedFlag { urgency, .. } => {
-            let card = q.red_flag_text(*urgency);
+            let card = q.card(*urgency);
             line(&fill(
                 s.summary_result,
                 &[("result", card.heading.get(lang))],
@@ -45,20 +62,29 @@ pub fn text(
         }
     }
     line("");
-    let matched: Vec<&str> = assessment
-        .factors
-        .iter()
-        .filter(|f| f.matched)
-        .map(|f| q.factors[f.factor].name.get(lang))
-        .collect();
-    line(s.summary_matched);
-    if matched.is_empty() {
-        line(&format!("- {}", s.summary_none));
+    if matches!(assessment.outcome, Outcome::Band { .. }) {
+        line(s.signs_heading);
+        for (sign, status) in q.signs.iter().zip(&assessment.signs) {
+            line(&format!(
+                "- {}: {}",
+                sign.name.get(lang),
+                status_label(s, *status)
+            ));
+        }
+        let clues: Vec<&str> = assessment
+            .clues
+            .iter()
+            .filter(|&&c| q.clues[c].sign.is_none())
+            .map(|&c| q.clues[c].text.get(lang))
+            .collect();
+        if !clues.is_empty() {
+            line(s.context_heading);
+            for clue in clues {
+                line(&format!("- {clue}"));
+            }
+        }
+        line("");
     }
-    for name in matched {
-        line(&format!("- {name}"));
-    }
-    line("");
     line(s.answers_heading);
     for (index, item) in q.items.iter().enumerate() {
         let Some(codes) = answers.get(&item.link_id) else {
@@ -77,6 +103,13 @@ pub fn text(
     }
     line("");
     line(s.disclaimer);
+    match &q.review {
+        Some(review) => line(&fill(
+            s.reviewed,
+            &[("date", &review.date), ("reviewer", &review.reviewer)],
+        )),
+        None => line(s.not_reviewed),
+    }
     line(&fill(
         s.versions,
         &[
@@ -103,15 +136,20 @@ mod tests {
     fn the_summary_names_the_date_result_signs_and_every_answer_in_the_readers_language() {
         let q = builtin::knee_or_back().expect("valid");
         let a = answers(&[
+            ("age", "50-64"),
             ("rf-emergency", "no"),
-            ("rf-urgent", "no"),
+            ("rf-today", "no"),
+            ("rf-soon", "no"),
+            ("where", "inner-knee"),
             ("pain-quality", "tingling"),
-            ("spread", "yes"),
+            ("worse", "stairs"),
+            ("back-move", "no"),
+            ("mechanical", "none"),
+            ("onset", "gradual"),
             ("injection", "never"),
-            ("when", "activity"),
-            ("posture", "neither"),
             ("therapy", "never"),
-            ("back", "no"),
+            ("back-pain", "yes"),
+            ("hip", "none"),
         ]);
         let assessment = scoring::score(&q, &a);
         for lang in Lang::ALL {
@@ -120,21 +158,37 @@ mod tests {
             let Outcome::Band { id } = &assessment.outcome else {
                 panic!("no red flag was answered")
             };
-            assert!(text.contains(q.band(id).expect("band").heading.get(lang)));
+            assert!(text.contains(q.outcome(id).expect("rule").heading.get(lang)));
             assert!(
-                text.contains(q.factors[0].name.get(lang)),
-                "the nerve sign matched"
+                text.contains(&format!(
+                    "{}: {}",
+                    q.signs[0].name.get(lang),
+                    strings(lang).matched
+                )),
+                "the nerve sign fits"
             );
             assert!(text.contains(
-                q.items[2]
+                q.items[5]
                     .option("tingling")
                     .expect("option")
                     .text
                     .get(lang)
             ));
             assert!(text.contains(strings(lang).disclaimer));
-            assert_eq!(text.lines().filter(|l| l.starts_with("- ")).count(), 2 + 9);
+            assert!(text.contains(strings(lang).not_reviewed));
+            assert!(!text.contains(q.card(Urgency::Soon).heading.get(lang)));
         }
+    }
+
+    #[test]
+    fn a_soon_flag_opens_the_summary() {
+        let q = builtin::knee_or_back().expect("valid");
+        let a = answers(&[("age", "65-plus"), ("rf-soon", "unsure")]);
+        let assessment = scoring::score(&q, &a);
+        let text = text(&q, &a, &assessment, Lang::En, "2026-11-25");
+        let soon = text.find(q.card(Urgency::Soon).heading.get(Lang::En));
+        let result = text.find("Result:");
+        assert!(soon.is_some() && soon < result, "{text}");
     }
 
     #[test]
@@ -143,7 +197,7 @@ mod tests {
         let a = answers(&[("rf-emergency", "yes")]);
         let assessment = scoring::score(&q, &a);
         let text = text(&q, &a, &assessment, Lang::Es, "25/11/2026");
-        assert!(text.contains(q.emergency.heading.get(Lang::Es)));
-        assert!(text.contains(strings(Lang::Es).summary_none));
+        assert!(text.contains(q.card(Urgency::Emergency).heading.get(Lang::Es)));
+        assert!(!text.contains(strings(Lang::Es).signs_heading));
     }
 }

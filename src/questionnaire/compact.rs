@@ -15,8 +15,8 @@
 //! scoring index out of bounds.
 
 use crate::questionnaire::model::{
-    AnswerOption, EnableWhen, Factor, Item, ItemKind, OutcomeBand, Questionnaire, RedFlagText,
-    Text, UnsureNote, Urgency,
+    AnswerOption, Card, Cards, Clue, Condition, EnableWhen, Item, ItemKind, KneeCap, Lean,
+    OutcomeRule, Questionnaire, Region, Review, Sign, Text, Urgency,
 };
 
 /// Text that is not a compact questionnaire.
@@ -28,17 +28,15 @@ pub fn encode(q: &Questionnaire) -> String {
     let mut w = Writer(String::new());
     w.str(&q.id);
     w.str(&q.content_version);
-    w.str(&q.reviewed);
-    w.text(&q.title);
-    w.num(q.factors.len());
-    for factor in &q.factors {
-        w.str(&factor.id);
-        w.num(factor.sign.map_or(0, usize::from));
-        w.num(factor.points as usize);
-        w.num(factor.threshold as usize);
-        w.text(&factor.name);
-        w.text(&factor.why);
+    match &q.review {
+        None => w.num(0),
+        Some(review) => {
+            w.num(1);
+            w.str(&review.date);
+            w.str(&review.reviewer);
+        }
     }
+    w.text(&q.title);
     w.num(q.items.len());
     for item in &q.items {
         w.str(&item.link_id);
@@ -46,20 +44,21 @@ pub fn encode(q: &Questionnaire) -> String {
             ItemKind::Choice => "c",
             ItemKind::Multiple => "m",
         });
+        w.num(usize::from(item.body_map));
         w.text(&item.text);
         w.opt_text(item.hint.as_ref());
         w.texts(&item.bullets);
         w.str(match item.red_flag {
             None => "",
             Some(Urgency::Emergency) => "e",
-            Some(Urgency::Urgent) => "u",
+            Some(Urgency::Today) => "t",
+            Some(Urgency::Under18) => "a",
+            Some(Urgency::Soon) => "s",
         });
-        w.num(item.factor.map_or(0, |f| f + 1));
         w.num(item.options.len());
         for option in &item.options {
             w.str(&option.code);
             w.text(&option.text);
-            w.num(option.weight as usize);
             w.num(
                 usize::from(option.red_flag)
                     | usize::from(option.unsure) << 1
@@ -72,30 +71,66 @@ pub fn encode(q: &Questionnaire) -> String {
             w.str(&condition.code);
         }
     }
+    w.num(q.signs.len());
+    for sign in &q.signs {
+        w.num(usize::from(sign.number));
+        w.text(&sign.name);
+        w.text(&sign.why);
+        w.nums(&sign.items);
+    }
+    w.num(q.clues.len());
+    for clue in &q.clues {
+        w.str(&clue.id);
+        w.num(clue.sign.map_or(0, usize::from));
+        w.num(clue.back as usize);
+        w.num(clue.hip as usize);
+        w.num(clue.knee as usize);
+        w.num(clue.when.len());
+        for condition in &clue.when {
+            w.num(condition.item);
+            w.num(usize::from(condition.only));
+            w.num(condition.codes.len());
+            for code in &condition.codes {
+                w.str(code);
+            }
+        }
+        w.text(&clue.text);
+    }
+    w.nums(&q.cap.all);
+    w.nums(&q.cap.none);
     w.num(q.outcomes.len());
-    for band in &q.outcomes {
-        w.str(&band.id);
-        w.num(band.min as usize);
-        w.num(band.max as usize);
-        w.num(band.requires_any_factor.len());
-        for &factor in &band.requires_any_factor {
-            w.num(factor);
+    for rule in &q.outcomes {
+        w.str(&rule.id);
+        w.num(rule.lean as usize);
+        w.num(usize::from(rule.otherwise));
+        w.num(rule.when.len());
+        for region in &rule.when {
+            for (min, max) in [region.back, region.hip, region.lean, region.unsure] {
+                w.bound(min);
+                w.bound(max);
+            }
+            w.str(match region.capped {
+                None => "",
+                Some(false) => "0",
+                Some(true) => "1",
+            });
         }
-        w.text(&band.heading);
-        w.text(&band.body);
+        w.text(&rule.heading);
+        w.text(&rule.summary);
+        w.text(&rule.next_step);
+        w.texts(&rule.evaluation);
     }
-    for red_flag in [&q.emergency, &q.urgent] {
-        w.text(&red_flag.heading);
-        w.text(&red_flag.body);
+    for card in [
+        &q.cards.emergency,
+        &q.cards.today,
+        &q.cards.under18,
+        &q.cards.soon,
+    ] {
+        w.text(&card.heading);
+        w.text(&card.body);
     }
-    w.texts(&q.evaluation);
-    match &q.unsure_note {
-        None => w.num(0),
-        Some(note) => {
-            w.num(note.min_unsure as usize + 1);
-            w.text(&note.text);
-        }
-    }
+    w.texts(&q.safety_net);
+    w.texts(&q.meanwhile);
     w.0
 }
 
@@ -142,6 +177,21 @@ impl Writer {
         self.num(texts.len());
         for text in texts {
             self.text(text);
+        }
+    }
+
+    fn nums(&mut self, values: &[usize]) {
+        self.num(values.len());
+        for &value in values {
+            self.num(value);
+        }
+    }
+
+    /// An optional bound: empty when open.
+    fn bound(&mut self, value: Option<i64>) {
+        match value {
+            None => self.str(""),
+            Some(value) => self.str(&value.to_string()),
         }
     }
 }
@@ -198,69 +248,85 @@ impl<'a> Reader<'a> {
         self.list(Self::text)
     }
 
+    /// A list of indexes, each below `limit`.
+    fn indexes(&mut self, limit: usize) -> Option<Vec<usize>> {
+        self.list(|r| r.num().filter(|&i| i < limit))
+    }
+
+    fn bound(&mut self) -> Option<Option<i64>> {
+        match self.str()? {
+            "" => Some(None),
+            text => text.parse().ok().map(Some),
+        }
+    }
+
     fn questionnaire(&mut self) -> Option<Questionnaire> {
         let id = self.string()?;
         let content_version = self.string()?;
-        let reviewed = self.string()?;
+        let review = match self.num()? {
+            0 => None,
+            1 => Some(Review {
+                date: self.string()?,
+                reviewer: self.string()?,
+            }),
+            _ => return None,
+        };
         let title = self.text()?;
-        let factors = self.list(Self::factor)?;
         let mut items: Vec<Item> = Vec::new();
         for _ in 0..self.count()? {
-            let item = self.item(items.len(), factors.len())?;
+            let item = self.item(items.len())?;
             items.push(item);
         }
-        let outcomes = self.list(|r| r.band(factors.len()))?;
+        let signs = self.list(|r| r.sign(items.len()))?;
+        let clues = self.list(|r| r.clue(&items))?;
+        let cap = KneeCap {
+            all: self.indexes(clues.len())?,
+            none: self.indexes(clues.len())?,
+        };
+        let outcomes = self.list(Self::rule)?;
         // Scoring and the session index these without checking.
         if items.is_empty() || outcomes.is_empty() {
             return None;
         }
-        let emergency = self.red_flag_text()?;
-        let urgent = self.red_flag_text()?;
-        let evaluation = self.texts()?;
-        let unsure_note = match self.u32()? {
-            0 => None,
-            n => Some(UnsureNote {
-                min_unsure: n - 1,
-                text: self.text()?,
-            }),
+        let mut card = || {
+            Some(Card {
+                heading: self.text()?,
+                body: self.text()?,
+            })
+        };
+        let cards = Cards {
+            emergency: card()?,
+            today: card()?,
+            under18: card()?,
+            soon: card()?,
         };
         Some(Questionnaire {
             id,
             content_version,
-            reviewed,
+            review,
             title,
             items,
-            factors,
+            signs,
+            clues,
+            cap,
             outcomes,
-            emergency,
-            urgent,
-            evaluation,
-            unsure_note,
+            cards,
+            safety_net: self.texts()?,
+            meanwhile: self.texts()?,
         })
     }
 
-    fn factor(&mut self) -> Option<Factor> {
-        let id = self.string()?;
-        let sign = match self.num()? {
-            0 => None,
-            n => Some(u8::try_from(n).ok()?),
-        };
-        Some(Factor {
-            id,
-            sign,
-            points: self.u32()?,
-            threshold: self.u32()?,
-            name: self.text()?,
-            why: self.text()?,
-        })
-    }
-
-    /// Question `index`; its factor and conditions must point at what exists.
-    fn item(&mut self, index: usize, factor_count: usize) -> Option<Item> {
+    /// Question `index`; its conditions must point at earlier questions.
+    fn item(&mut self, index: usize) -> Option<Item> {
         let link_id = self.string()?;
         let kind = match self.str()? {
             "c" => ItemKind::Choice,
             "m" => ItemKind::Multiple,
+            _ => return None,
+        };
+        let body_map = match self.num()? {
+            0 => false,
+            1 => true,
             _ => return None,
         };
         let text = self.text()?;
@@ -273,12 +339,9 @@ impl<'a> Reader<'a> {
         let red_flag = match self.str()? {
             "" => None,
             "e" => Some(Urgency::Emergency),
-            "u" => Some(Urgency::Urgent),
-            _ => return None,
-        };
-        let factor = match self.num()? {
-            0 => None,
-            n if n <= factor_count => Some(n - 1),
+            "t" => Some(Urgency::Today),
+            "a" => Some(Urgency::Under18),
+            "s" => Some(Urgency::Soon),
             _ => return None,
         };
         let options = self.list(Self::option)?;
@@ -291,11 +354,11 @@ impl<'a> Reader<'a> {
         Some(Item {
             link_id,
             kind,
+            body_map,
             text,
             hint,
             bullets,
             red_flag,
-            factor,
             options,
             enable_when,
         })
@@ -304,37 +367,97 @@ impl<'a> Reader<'a> {
     fn option(&mut self) -> Option<AnswerOption> {
         let code = self.string()?;
         let text = self.text()?;
-        let weight = self.u32()?;
         let flags = self.num().filter(|&f| f < 8)?;
         Some(AnswerOption {
             code,
             text,
-            weight,
             red_flag: flags & 1 != 0,
             unsure: flags & 2 != 0,
             exclusive: flags & 4 != 0,
         })
     }
 
-    fn band(&mut self, factor_count: usize) -> Option<OutcomeBand> {
-        let id = self.string()?;
-        let min = self.u32()?;
-        let max = self.u32()?;
-        let requires_any_factor = self.list(|r| r.num().filter(|&f| f < factor_count))?;
-        Some(OutcomeBand {
-            id,
-            min,
-            max,
-            requires_any_factor,
-            heading: self.text()?,
-            body: self.text()?,
+    fn sign(&mut self, item_count: usize) -> Option<Sign> {
+        Some(Sign {
+            number: u8::try_from(self.num()?).ok()?,
+            name: self.text()?,
+            why: self.text()?,
+            items: self.indexes(item_count)?,
         })
     }
 
-    fn red_flag_text(&mut self) -> Option<RedFlagText> {
-        Some(RedFlagText {
+    fn clue(&mut self, items: &[Item]) -> Option<Clue> {
+        let id = self.string()?;
+        let sign = match self.num()? {
+            0 => None,
+            n => Some(u8::try_from(n).ok()?),
+        };
+        let back = self.u32()?;
+        let hip = self.u32()?;
+        let knee = self.u32()?;
+        let when = self.list(|r| {
+            let item = r.num().filter(|&i| i < items.len())?;
+            let only = match r.num()? {
+                0 => false,
+                1 => true,
+                _ => return None,
+            };
+            let codes = r.list(Self::string)?;
+            Some(Condition { item, codes, only })
+        })?;
+        Some(Clue {
+            id,
+            sign,
+            back,
+            hip,
+            knee,
+            when,
+            text: self.text()?,
+        })
+    }
+
+    fn rule(&mut self) -> Option<OutcomeRule> {
+        let id = self.string()?;
+        let lean = match self.num()? {
+            0 => Lean::Knee,
+            1 => Lean::Neither,
+            2 => Lean::Back,
+            _ => return None,
+        };
+        let otherwise = match self.num()? {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
+        let when = self.list(|r| {
+            let mut pair = || Some((r.bound()?, r.bound()?));
+            let back = pair()?;
+            let hip = pair()?;
+            let lean = pair()?;
+            let unsure = pair()?;
+            let capped = match r.str()? {
+                "" => None,
+                "0" => Some(false),
+                "1" => Some(true),
+                _ => return None,
+            };
+            Some(Region {
+                back,
+                hip,
+                lean,
+                unsure,
+                capped,
+            })
+        })?;
+        Some(OutcomeRule {
+            id,
+            lean,
+            when,
+            otherwise,
             heading: self.text()?,
-            body: self.text()?,
+            summary: self.text()?,
+            next_step: self.text()?,
+            evaluation: self.texts()?,
         })
     }
 }
@@ -388,7 +511,7 @@ mod tests {
     fn an_index_out_of_range_is_refused() {
         let q = default_file();
         let mut bad = q.clone();
-        bad.items[3].factor = Some(q.factors.len());
+        bad.clues[0].when[0].item = q.items.len();
         assert_eq!(decode(&encode(&bad)), Err(Malformed));
 
         let mut bad = q.clone();
@@ -400,7 +523,7 @@ mod tests {
         assert_eq!(decode(&encode(&bad)), Err(Malformed));
 
         let mut bad = q;
-        bad.outcomes[0].requires_any_factor = vec![99];
+        bad.cap.all = vec![99];
         assert_eq!(decode(&encode(&bad)), Err(Malformed));
     }
 }

@@ -1,6 +1,7 @@
 //! The questionnaire file as written on disk: JSON shaped after the HL7 FHIR
 //! `Questionnaire` resource where it fits (`linkId`, `answerOption`, `enableWhen`), plus
-//! what FHIR lacks (text in every language, tagged signs and red flags, outcome bands).
+//! what FHIR lacks (text in every language, red-flag tiers, signs, clues pointing to the
+//! back, hip or knee, outcome rules over the score space).
 //!
 //! These types are deliberately loose: numbers are wide and kinds are strings, so that a
 //! mistake in the file reaches [`crate::questionnaire::validate`] and is reported with a path, instead of
@@ -28,33 +29,51 @@ pub struct QuestionnaireFile {
     /// A stable identifier, such as `knee-or-back`.
     #[serde(default)]
     pub id: String,
-    /// The content version readers' results name, such as `1.0.0`.
+    /// The content version readers' results name, such as `2.0.0`.
     #[serde(default)]
     pub content_version: String,
-    /// The date a clinician last reviewed the content, `YYYY-MM-DD`.
-    #[serde(default)]
-    pub reviewed: String,
+    /// The named clinical review; absent or `null` until there has been one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<ReviewFile>,
     /// The check's title.
     #[serde(default)]
     pub title: TextFile,
     /// The questions, in the order they are asked.
     #[serde(default)]
     pub items: Vec<ItemFile>,
-    /// What the answers add up to: the four signs and any context factors.
+    /// The four signs of the source article.
     #[serde(default)]
-    pub factors: Vec<FactorFile>,
-    /// Outcome bands over the total score.
+    pub signs: Vec<SignFile>,
+    /// The findings answers can make and the directions they point in.
+    #[serde(default)]
+    pub clues: Vec<ClueFile>,
+    /// Strong knee evidence, which outcome rules can test with `capped`.
+    #[serde(default)]
+    pub knee_cap: KneeCapFile,
+    /// The outcome rules.
     #[serde(default)]
     pub outcomes: Vec<OutcomeFile>,
-    /// What the red-flag interruption says, per urgency.
+    /// The cards' texts.
     #[serde(default)]
-    pub red_flags: RedFlagsFile,
-    /// What an evaluation may include, one line each.
+    pub cards: CardsFile,
+    /// Emergency symptoms to watch for, in short form, on every result.
     #[serde(default)]
-    pub evaluation: Vec<TextFile>,
-    /// A caution shown with the result when many answers were "Not sure".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unsure_note: Option<UnsureNoteFile>,
+    pub safety_net: Vec<TextFile>,
+    /// What to do meanwhile, on every result.
+    #[serde(default)]
+    pub meanwhile: Vec<TextFile>,
+}
+
+/// A named clinical review.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewFile {
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: String,
+    /// The reviewer's name and profession.
+    #[serde(default)]
+    pub reviewer: String,
 }
 
 /// One question.
@@ -67,6 +86,12 @@ pub struct ItemFile {
     /// `choice` (pick one) or `multiple` (pick any).
     #[serde(default = "default_item_type", rename = "type")]
     pub item_type: String,
+    /// The age question: first, and its `under18` answers stop the check.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub age: bool,
+    /// The answers are body regions (stable codes), drawn as a body map.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub body_map: bool,
     /// The question as asked.
     #[serde(default)]
     pub text: TextFile,
@@ -76,12 +101,9 @@ pub struct ItemFile {
     /// A list shown with the question (for example the red flags it asks about).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bullets: Vec<TextFile>,
-    /// `emergency` or `urgent` when this is a red-flag question.
+    /// `emergency`, `today` or `soon` when this is a red-flag question.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub red_flag: Option<String>,
-    /// The factor (sign) this question's weights add to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub factor: Option<String>,
     /// The answers offered.
     #[serde(default)]
     pub answer_option: Vec<AnswerOptionFile>,
@@ -104,22 +126,18 @@ pub struct AnswerOptionFile {
     /// The answer as shown.
     #[serde(default)]
     pub text: TextFile,
-    /// How much this answer adds to the question's factor.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub weight: i64,
-    /// Choosing this answer is a red flag and interrupts the check.
+    /// Choosing this answer raises the question's red flag.
     #[serde(default, skip_serializing_if = "is_false")]
     pub red_flag: bool,
-    /// "Not sure": counted for the unsure note.
+    /// On the age question: choosing it stops the check with the under-18 card.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub under18: bool,
+    /// "Not sure": counted toward "can't tell".
     #[serde(default, skip_serializing_if = "is_false")]
     pub unsure: bool,
     /// In a `multiple` question, choosing this answer clears the others ("None of these").
     #[serde(default, skip_serializing_if = "is_false")]
     pub exclusive: bool,
-}
-
-fn is_zero(n: &i64) -> bool {
-    *n == 0
 }
 
 fn is_false(b: &bool) -> bool {
@@ -138,89 +156,173 @@ pub struct EnableWhenFile {
     pub answer: String,
 }
 
-/// A factor: one of the four signs, or a context finding.
+/// One of the four signs.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct FactorFile {
-    /// The factor's identifier, which questions name in `factor`.
+pub struct SignFile {
+    /// 1 to 4.
     #[serde(default)]
-    pub id: String,
-    /// 1 to 4 for the four signs; absent for context factors.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sign: Option<i64>,
-    /// Points added to the total when the factor matches.
-    #[serde(default)]
-    pub points: i64,
-    /// The weight the factor's answers must reach to match.
-    #[serde(default)]
-    pub threshold: i64,
-    /// The factor's name in the result checklist.
+    pub sign: i64,
+    /// Its name in the result.
     #[serde(default)]
     pub name: TextFile,
-    /// Why this factor matters, in plain words.
+    /// Why it matters.
     #[serde(default)]
     pub why: TextFile,
+    /// The questions that ask about it.
+    #[serde(default)]
+    pub questions: Vec<String>,
 }
 
-/// An outcome band over the total score.
+/// A clue: a finding with points toward back, hip and knee.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClueFile {
+    /// Identifier, unique among clues.
+    #[serde(default)]
+    pub id: String,
+    /// The sign it belongs to, 1 to 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign: Option<i64>,
+    /// Points toward the back.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub back: i64,
+    /// Points toward the hip.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub hip: i64,
+    /// Points toward the knee.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub knee: i64,
+    /// All of these must hold.
+    #[serde(default)]
+    pub when: Vec<ConditionFile>,
+    /// What the reader said, in plain words.
+    #[serde(default)]
+    pub text: TextFile,
+}
+
+fn is_zero(n: &i64) -> bool {
+    *n == 0
+}
+
+/// A condition on one question's answer: `anyOf` or `onlyOf`, not both.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConditionFile {
+    /// The question's `linkId`.
+    #[serde(default)]
+    pub question: String,
+    /// Any of these answers was given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub any_of: Vec<String>,
+    /// The question was answered and every answer given is one of these.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub only_of: Vec<String>,
+}
+
+/// Strong knee evidence.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KneeCapFile {
+    /// Clue ids that must all be present.
+    #[serde(default)]
+    pub all_clues: Vec<String>,
+    /// Clue ids of which none may be present.
+    #[serde(default)]
+    pub no_clues: Vec<String>,
+}
+
+/// An outcome and its rule.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OutcomeFile {
     /// The outcome's identifier, reported to hosts on completion.
     #[serde(default)]
     pub id: String,
-    /// Lowest total in the band, inclusive.
+    /// `knee`, `neither` or `back`.
     #[serde(default)]
-    pub min: i64,
-    /// Highest total in the band, inclusive.
-    #[serde(default)]
-    pub max: i64,
-    /// The band is reached only if one of these factors matched; otherwise the next lower
-    /// band applies.
+    pub leans: String,
+    /// The rule holds in any of these boxes of the score space.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub requires_any_factor: Vec<String>,
+    pub when: Vec<RegionFile>,
+    /// The rule for every case no other rule covers.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub otherwise: bool,
     /// The result heading.
     #[serde(default)]
     pub heading: TextFile,
-    /// The plain-language explanation.
+    /// Two sentences under the heading.
     #[serde(default)]
-    pub body: TextFile,
+    pub summary: TextFile,
+    /// What to do next.
+    #[serde(default)]
+    pub next_step: TextFile,
+    /// What an evaluation may include.
+    #[serde(default)]
+    pub evaluation: Vec<TextFile>,
 }
 
-/// The interruption texts.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// A box of the score space. Bounds are inclusive; an absent bound is open.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct RedFlagsFile {
-    /// For emergencies: go to an emergency department or call the emergency number.
-    #[serde(default)]
-    pub emergency: RedFlagTextFile,
-    /// For same-day care.
-    #[serde(default)]
-    pub urgent: RedFlagTextFile,
+pub struct RegionFile {
+    /// Back points at least.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub back_min: Option<i64>,
+    /// Back points at most.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub back_max: Option<i64>,
+    /// Hip points at least.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hip_min: Option<i64>,
+    /// Hip points at most.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hip_max: Option<i64>,
+    /// Back minus knee points at least.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lean_min: Option<i64>,
+    /// Back minus knee points at most.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lean_max: Option<i64>,
+    /// "Not sure" answers at least.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsure_min: Option<i64>,
+    /// "Not sure" answers at most.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsure_max: Option<i64>,
+    /// The knee cap holds (`true`) or does not (`false`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capped: Option<bool>,
 }
 
-/// One interruption's heading and body.
+/// The cards.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct RedFlagTextFile {
-    /// The card heading.
+pub struct CardsFile {
+    /// Emergency.
+    #[serde(default)]
+    pub emergency: CardFile,
+    /// Today.
+    #[serde(default)]
+    pub today: CardFile,
+    /// Under 18.
+    #[serde(default)]
+    pub under18: CardFile,
+    /// Soon: the advice that opens the result.
+    #[serde(default)]
+    pub soon: CardFile,
+}
+
+/// One card's heading and body.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CardFile {
+    /// The heading.
     #[serde(default)]
     pub heading: TextFile,
     /// What to do.
     #[serde(default)]
     pub body: TextFile,
-}
-
-/// The caution shown when many answers were "Not sure".
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct UnsureNoteFile {
-    /// Show the note at this many "Not sure" answers or more.
-    #[serde(default)]
-    pub min_unsure: i64,
-    /// The note.
-    #[serde(default)]
-    pub text: TextFile,
 }
 
 /// The shape of the file: the keys each object may have and the JSON type of each, for
@@ -278,55 +380,86 @@ pub(crate) mod known {
     pub const ROOT: &[Field] = &[
         f("id", S),
         f("contentVersion", S),
-        f("reviewed", S),
+        opt("reviewed", Kind::Object(REVIEW)),
         f("title", T),
         f("items", Kind::List(&Kind::Object(ITEM))),
-        f("factors", Kind::List(&Kind::Object(FACTOR))),
+        f("signs", Kind::List(&Kind::Object(SIGN))),
+        f("clues", Kind::List(&Kind::Object(CLUE))),
+        f("kneeCap", Kind::Object(KNEE_CAP)),
         f("outcomes", Kind::List(&Kind::Object(OUTCOME))),
-        f("redFlags", Kind::Object(RED_FLAGS)),
-        f("evaluation", Kind::List(&T)),
-        opt("unsureNote", Kind::Object(UNSURE_NOTE)),
+        f("cards", Kind::Object(CARDS)),
+        f("safetyNet", Kind::List(&T)),
+        f("meanwhile", Kind::List(&T)),
     ];
+    pub const REVIEW: &[Field] = &[f("date", S), f("reviewer", S)];
     pub const ITEM: &[Field] = &[
         f("linkId", S),
         f("type", S),
+        f("age", B),
+        f("bodyMap", B),
         f("text", T),
         opt("hint", T),
         f("bullets", Kind::List(&T)),
         opt("redFlag", S),
-        opt("factor", S),
         f("answerOption", Kind::List(&Kind::Object(OPTION))),
         f("enableWhen", Kind::List(&Kind::Object(ENABLE_WHEN))),
     ];
     pub const OPTION: &[Field] = &[
         f("code", S),
         f("text", T),
-        f("weight", I),
         f("redFlag", B),
+        f("under18", B),
         f("unsure", B),
         f("exclusive", B),
     ];
     pub const ENABLE_WHEN: &[Field] = &[f("question", S), f("answer", S)];
-    pub const FACTOR: &[Field] = &[
-        f("id", S),
-        opt("sign", I),
-        f("points", I),
-        f("threshold", I),
+    pub const SIGN: &[Field] = &[
+        f("sign", I),
         f("name", T),
         f("why", T),
+        f("questions", Kind::List(&S)),
     ];
+    pub const CLUE: &[Field] = &[
+        f("id", S),
+        opt("sign", I),
+        f("back", I),
+        f("hip", I),
+        f("knee", I),
+        f("when", Kind::List(&Kind::Object(CONDITION))),
+        f("text", T),
+    ];
+    pub const CONDITION: &[Field] = &[
+        f("question", S),
+        f("anyOf", Kind::List(&S)),
+        f("onlyOf", Kind::List(&S)),
+    ];
+    pub const KNEE_CAP: &[Field] = &[f("allClues", Kind::List(&S)), f("noClues", Kind::List(&S))];
     pub const OUTCOME: &[Field] = &[
         f("id", S),
-        f("min", I),
-        f("max", I),
-        f("requiresAnyFactor", Kind::List(&S)),
+        f("leans", S),
+        f("when", Kind::List(&Kind::Object(REGION))),
+        f("otherwise", B),
         f("heading", T),
-        f("body", T),
+        f("summary", T),
+        f("nextStep", T),
+        f("evaluation", Kind::List(&T)),
     ];
-    pub const RED_FLAGS: &[Field] = &[
-        f("emergency", Kind::Object(RED_FLAG_TEXT)),
-        f("urgent", Kind::Object(RED_FLAG_TEXT)),
+    pub const REGION: &[Field] = &[
+        opt("backMin", I),
+        opt("backMax", I),
+        opt("hipMin", I),
+        opt("hipMax", I),
+        opt("leanMin", I),
+        opt("leanMax", I),
+        opt("unsureMin", I),
+        opt("unsureMax", I),
+        opt("capped", B),
     ];
-    pub const RED_FLAG_TEXT: &[Field] = &[f("heading", T), f("body", T)];
-    pub const UNSURE_NOTE: &[Field] = &[f("minUnsure", I), f("text", T)];
+    pub const CARDS: &[Field] = &[
+        f("emergency", Kind::Object(CARD)),
+        f("today", Kind::Object(CARD)),
+        f("under18", Kind::Object(CARD)),
+        f("soon", Kind::Object(CARD)),
+    ];
+    pub const CARD: &[Field] = &[f("heading", T), f("body", T)];
 }

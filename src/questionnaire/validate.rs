@@ -1,25 +1,21 @@
 //! Loading a questionnaire file: parse it, then check it into a [`Questionnaire`].
 //!
 //! Loading never panics, whatever the input, and reports every problem it finds at once,
-//! each with a path such as `items[3].answerOption[1].weight`, so a clinician editing the
+//! each with a path such as `clues[3].when[1].anyOf[0]`, so a clinician editing the
 //! file can fix them all in one pass.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::questionnaire::file::known::{self, Kind};
 use crate::questionnaire::file::{
-    AnswerOptionFile, EnableWhenFile, FactorFile, ItemFile, OutcomeFile, QuestionnaireFile,
-    RedFlagTextFile, RedFlagsFile, TextFile, UnsureNoteFile,
+    AnswerOptionFile, CardFile, CardsFile, ClueFile, ConditionFile, EnableWhenFile, ItemFile,
+    KneeCapFile, OutcomeFile, QuestionnaireFile, RegionFile, ReviewFile, SignFile, TextFile,
 };
 use crate::questionnaire::json_read::Value;
 use crate::questionnaire::model::{
-    AnswerOption, EnableWhen, Factor, Item, ItemKind, OutcomeBand, Questionnaire, RedFlagText,
-    Text, UnsureNote, Urgency,
+    AnswerOption, Card, Cards, Case, Clue, Condition, EnableWhen, Item, ItemKind, KneeCap, Lean,
+    OutcomeRule, Questionnaire, Region, Review, Sign, Text, Urgency,
 };
-
-/// The largest weight an answer may carry, and the most points a factor may give.
-pub const MAX_WEIGHT: i64 = 10;
 
 /// One thing wrong with a questionnaire file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -242,6 +238,17 @@ impl Checker {
         }
     }
 
+    fn texts(&mut self, texts: &[TextFile], path: &str, what: &str) -> Vec<Text> {
+        if texts.is_empty() {
+            self.problem(path, format!("list at least one {what}"));
+        }
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| self.text(t, &format!("{path}[{i}]")))
+            .collect()
+    }
+
     fn number(
         &mut self,
         value: i64,
@@ -277,126 +284,95 @@ impl Checker {
             "contentVersion",
             "the content version",
         );
-        if !is_date(&file.reviewed) {
-            self.problem(
-                "reviewed",
-                format!(
-                    "the review date `{}` is not a date like 2026-01-31",
-                    file.reviewed
-                ),
-            );
-        }
-        let title = self.text(&file.title, "title");
-
-        // Questions are checked before factors, as they come first in the file, so the
-        // problems read top to bottom; they refer to factors by the ids written in the file.
-        let factor_ids: Seen<&str> = file
-            .factors
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.id.as_str(), i))
-            .collect();
-        let items = self.items(&file.items, &factor_ids);
-        let factors = self.factors(&file.factors);
-        let max_total: u32 = factors.iter().map(|f| f.points).sum();
-        let outcomes = self.outcomes(&file.outcomes, &factor_ids, max_total);
-
-        let emergency = self.red_flag_text(&file.red_flags.emergency, "redFlags.emergency");
-        let urgent = self.red_flag_text(&file.red_flags.urgent, "redFlags.urgent");
-        if file.evaluation.is_empty() {
-            self.problem(
-                "evaluation",
-                "list at least one thing an evaluation may include",
-            );
-        }
-        let evaluation = file
-            .evaluation
-            .iter()
-            .enumerate()
-            .map(|(i, line)| self.text(line, &format!("evaluation[{i}]")))
-            .collect();
-        let unsure_note = file.unsure_note.as_ref().map(|note| UnsureNote {
-            min_unsure: self.number(
-                note.min_unsure,
-                1..=100,
-                "unsureNote.minUnsure",
-                "minUnsure",
-            ),
-            text: self.text(&note.text, "unsureNote.text"),
+        let review = file.reviewed.as_ref().map(|review| {
+            if !is_date(&review.date) {
+                self.problem(
+                    "reviewed.date",
+                    format!(
+                        "the review date `{}` is not a date like 2026-01-31",
+                        review.date
+                    ),
+                );
+            }
+            // No sign-off without a name: a date alone would claim a review nobody can
+            // be asked about.
+            self.required(&review.reviewer, "reviewed.reviewer", "the reviewer's name");
+            Review {
+                date: review.date.clone(),
+                reviewer: review.reviewer.clone(),
+            }
         });
+        let title = self.text(&file.title, "title");
+        let items = self.items(&file.items);
+        let signs = self.signs(&file.signs, &items);
+        let clues = self.clues(&file.clues, &items);
+        let clue_ids: Seen<&str> = file
+            .clues
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        let cap = KneeCap {
+            all: self.clue_refs(&file.knee_cap.all_clues, &clue_ids, "kneeCap.allClues"),
+            none: self.clue_refs(&file.knee_cap.no_clues, &clue_ids, "kneeCap.noClues"),
+        };
+        if cap.all.is_empty() {
+            self.problem("kneeCap.allClues", "name at least one clue");
+        }
+        if let Some(&bad) = cap
+            .all
+            .iter()
+            .find(|&&c| file.clues.get(c).is_some_and(|c| c.knee == 0))
+        {
+            self.problem(
+                "kneeCap.allClues",
+                format!("`{}` does not point to the knee", file.clues[bad].id),
+            );
+        }
+        let outcomes = self.outcomes(&file.outcomes);
+        let card = |c: &mut Self, card: &CardFile, key: &str| Card {
+            heading: c.text(&card.heading, &format!("cards.{key}.heading")),
+            body: c.text(&card.body, &format!("cards.{key}.body")),
+        };
+        let cards = Cards {
+            emergency: card(self, &file.cards.emergency, "emergency"),
+            today: card(self, &file.cards.today, "today"),
+            under18: card(self, &file.cards.under18, "under18"),
+            soon: card(self, &file.cards.soon, "soon"),
+        };
+        let safety_net = self.texts(&file.safety_net, "safetyNet", "symptom to watch for");
+        let meanwhile = self.texts(&file.meanwhile, "meanwhile", "piece of advice");
 
-        Questionnaire {
+        let q = Questionnaire {
             id: file.id.clone(),
             content_version: file.content_version.clone(),
-            reviewed: file.reviewed.clone(),
+            review,
             title,
             items,
-            factors,
+            signs,
+            clues,
+            cap,
             outcomes,
-            emergency,
-            urgent,
-            evaluation,
-            unsure_note,
+            cards,
+            safety_net,
+            meanwhile,
+        };
+        // The rules are judged over the whole score space only when the rest holds:
+        // bounds computed from broken clues would only add noise.
+        if self.problems.is_empty() {
+            self.rules_cover_every_case_once(&q);
         }
+        q
     }
 
-    fn red_flag_text(&mut self, card: &RedFlagTextFile, path: &str) -> RedFlagText {
-        RedFlagText {
-            heading: self.text(&card.heading, &format!("{path}.heading")),
-            body: self.text(&card.body, &format!("{path}.body")),
-        }
-    }
-
-    fn factors(&mut self, factors: &[FactorFile]) -> Vec<Factor> {
-        if factors.is_empty() {
-            self.problem("factors", "list at least one factor");
-        }
-        let mut seen_ids: Seen<&str> = Seen::default();
-        let mut seen_signs: Seen<i64> = Seen::default();
-        factors
-            .iter()
-            .enumerate()
-            .map(|(i, f)| {
-                let p = format!("factors[{i}]");
-                self.required(&f.id, &format!("{p}.id"), "the factor id");
-                if let Some(first) = seen_ids.insert(&f.id, i) {
-                    self.problem(
-                        format!("{p}.id"),
-                        format!("duplicate factor id `{}` (first at factors[{first}])", f.id),
-                    );
-                }
-                let sign = f.sign.map(|sign| {
-                    if let Some(first) = seen_signs.insert(sign, i) {
-                        self.problem(
-                            format!("{p}.sign"),
-                            format!("sign {sign} is already factors[{first}]"),
-                        );
-                    }
-                    self.number(sign, 1..=4, &format!("{p}.sign"), "sign") as u8
-                });
-                Factor {
-                    id: f.id.clone(),
-                    sign,
-                    points: self.number(f.points, 0..=MAX_WEIGHT, &format!("{p}.points"), "points"),
-                    threshold: self.number(
-                        f.threshold,
-                        1..=MAX_WEIGHT * 10,
-                        &format!("{p}.threshold"),
-                        "threshold",
-                    ),
-                    name: self.text(&f.name, &format!("{p}.name")),
-                    why: self.text(&f.why, &format!("{p}.why")),
-                }
-            })
-            .collect()
-    }
-
-    fn items(&mut self, items: &[ItemFile], factor_ids: &Seen<&str>) -> Vec<Item> {
+    fn items(&mut self, items: &[ItemFile]) -> Vec<Item> {
         if items.is_empty() {
             self.problem("items", "list at least one question");
         }
         let mut first_at: Seen<&str> = Seen::default();
-        let mut seen_regular = false;
+        // 0: the age question may come; 1: red flags may come; 2: scored questions.
+        let mut stage = 0u8;
+        let mut tiers_seen: Vec<Urgency> = Vec::new();
         let mut checked: Vec<Item> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let p = format!("items[{i}]");
@@ -424,46 +400,83 @@ impl Checker {
                     ItemKind::Choice
                 }
             };
-            let red_flag = item.red_flag.as_deref().and_then(|level| match level {
+            let tier = item.red_flag.as_deref().and_then(|level| match level {
                 "emergency" => Some(Urgency::Emergency),
-                "urgent" => Some(Urgency::Urgent),
+                "today" => Some(Urgency::Today),
+                "soon" => Some(Urgency::Soon),
                 other => {
                     self.problem(
                         format!("{p}.redFlag"),
-                        format!("unknown red-flag level `{other}` (use `emergency` or `urgent`)"),
+                        format!(
+                            "unknown red-flag tier `{other}` (use `emergency`, `today` or `soon`)"
+                        ),
                     );
                     None
                 }
             });
-            if item.red_flag.is_some() {
-                if seen_regular {
+            if item.age {
+                if i != 0 {
+                    self.problem(format!("{p}.age"), "the age question must be the first");
+                }
+                if item.red_flag.is_some() {
                     self.problem(
                         format!("{p}.redFlag"),
-                        "red-flag questions must come before all other questions",
+                        "the age question cannot also be a red-flag question",
                     );
                 }
-                if item.factor.is_some() {
+                if !item.answer_option.iter().any(|o| o.under18) {
                     self.problem(
-                        format!("{p}.factor"),
-                        "a red-flag question cannot feed a factor",
+                        format!("{p}.answerOption"),
+                        "the age question needs an answer marked `under18`",
                     );
                 }
+            }
+            if let Some(tier) = tier {
+                if stage == 2 {
+                    self.problem(
+                        format!("{p}.redFlag"),
+                        "red-flag questions must come before all scored questions",
+                    );
+                }
+                // Tiers are asked most urgent first, so the first card a reader meets is
+                // the one that matters most.
+                if tiers_seen.last().is_some_and(|&last| last > tier) {
+                    self.problem(
+                        format!("{p}.redFlag"),
+                        format!(
+                            "the `{}` tier must come before `{}`",
+                            tier.id(),
+                            tiers_seen.last().map_or("", |t| t.id())
+                        ),
+                    );
+                }
+                tiers_seen.push(tier);
+                stage = 1;
                 if !item.answer_option.iter().any(|o| o.red_flag) {
                     self.problem(
                         format!("{p}.answerOption"),
                         "a red-flag question needs an answer marked `redFlag`",
                     );
                 }
-            } else {
-                seen_regular = true;
-            }
-            let factor = item.factor.as_deref().and_then(|id| {
-                let found = factor_ids.get(id).copied();
-                if found.is_none() {
-                    self.problem(format!("{p}.factor"), format!("no factor has id `{id}`"));
+                // "Not sure" about a red flag is treated as yes: checking is the safe
+                // choice, so an unsure answer that did not raise the flag would be a hole.
+                for (o, option) in item.answer_option.iter().enumerate() {
+                    if option.unsure && !option.red_flag {
+                        self.problem(
+                            format!("{p}.answerOption[{o}].redFlag"),
+                            "a \"Not sure\" answer to a red flag must raise it (`redFlag`)",
+                        );
+                    }
                 }
-                found
-            });
+            } else if !item.age {
+                stage = 2;
+            }
+            if item.body_map && kind != ItemKind::Multiple {
+                self.problem(
+                    format!("{p}.bodyMap"),
+                    "a body map is a `multiple` question",
+                );
+            }
 
             // In file order: the texts come before the answers.
             let text = self.text(&item.text, &format!("{p}.text"));
@@ -477,19 +490,40 @@ impl Checker {
                 .enumerate()
                 .map(|(b, t)| self.text(t, &format!("{p}.bullets[{b}]")))
                 .collect();
-            let options = self.options(&item.answer_option, &p, kind, item.red_flag.is_some());
+            let options = self.options(&item.answer_option, &p, kind, tier.is_some(), item.age);
             let enable_when = self.enable_when(item, &p, i, items, &first_at);
+            if tier.is_some() && !enable_when.is_empty() {
+                self.problem(
+                    format!("{p}.enableWhen"),
+                    "a red-flag question is always asked",
+                );
+            }
             checked.push(Item {
                 link_id: item.link_id.clone(),
                 kind,
+                body_map: item.body_map,
                 text,
                 hint,
                 bullets,
-                red_flag,
-                factor,
+                red_flag: if item.age {
+                    Some(Urgency::Under18)
+                } else {
+                    tier
+                },
                 options,
                 enable_when,
             });
+        }
+        if !checked.iter().any(|item| item.scored()) {
+            self.problem("items", "list at least one scored question");
+        }
+        for tier in [Urgency::Emergency, Urgency::Today] {
+            if !tiers_seen.contains(&tier) {
+                self.problem(
+                    "items",
+                    format!("no question asks the `{}` red flags", tier.id()),
+                );
+            }
         }
         checked
     }
@@ -500,6 +534,7 @@ impl Checker {
         p: &str,
         kind: ItemKind,
         red_flag_item: bool,
+        age_item: bool,
     ) -> Vec<AnswerOption> {
         if options.len() < 2 {
             self.problem(format!("{p}.answerOption"), "offer at least two answers");
@@ -526,6 +561,12 @@ impl Checker {
                         "only answers of a red-flag question can be red flags",
                     );
                 }
+                if option.under18 && !age_item {
+                    self.problem(
+                        format!("{po}.under18"),
+                        "only answers of the age question can be `under18`",
+                    );
+                }
                 if option.exclusive && kind != ItemKind::Multiple {
                     self.problem(
                         format!("{po}.exclusive"),
@@ -538,16 +579,16 @@ impl Checker {
                         "a red-flag answer cannot be exclusive",
                     );
                 }
+                if option.unsure && kind == ItemKind::Multiple && !option.exclusive {
+                    self.problem(
+                        format!("{po}.exclusive"),
+                        "a \"Not sure\" answer to a `multiple` question must be exclusive",
+                    );
+                }
                 AnswerOption {
                     code: option.code.clone(),
                     text: self.text(&option.text, &format!("{po}.text")),
-                    weight: self.number(
-                        option.weight,
-                        0..=MAX_WEIGHT,
-                        &format!("{po}.weight"),
-                        "weight",
-                    ),
-                    red_flag: option.red_flag,
+                    red_flag: option.red_flag || option.under18,
                     unsure: option.unsure,
                     exclusive: option.exclusive,
                 }
@@ -605,123 +646,452 @@ impl Checker {
         out
     }
 
-    fn outcomes(
-        &mut self,
-        outcomes: &[OutcomeFile],
-        factor_ids: &Seen<&str>,
-        max_total: u32,
-    ) -> Vec<OutcomeBand> {
-        if outcomes.is_empty() {
-            self.problem("outcomes", "list at least one outcome band");
-            return Vec::new();
-        }
-        let mut ids: Seen<&str> = Seen::default();
-        let mut bands: Vec<(usize, OutcomeBand)> = Vec::new();
-        for (i, band) in outcomes.iter().enumerate() {
-            let p = format!("outcomes[{i}]");
-            self.required(&band.id, &format!("{p}.id"), "the outcome id");
-            if ids.insert(&band.id, i).is_some() {
+    /// The index of the scored question `link_id`, or a problem at `path`.
+    fn scored_item(&mut self, items: &[Item], link_id: &str, path: &str) -> Option<usize> {
+        match items.iter().position(|item| item.link_id == link_id) {
+            None => {
+                self.problem(path, format!("no question has linkId `{link_id}`"));
+                None
+            }
+            Some(i) if !items[i].scored() => {
                 self.problem(
-                    format!("{p}.id"),
-                    format!("duplicate outcome id `{}`", band.id),
+                    path,
+                    format!("`{link_id}` is the age or a red-flag question, which is not scored"),
                 );
+                None
             }
-            let limit = i64::from(max_total).max(MAX_WEIGHT * 10);
-            let min = self.number(band.min, 0..=limit, &format!("{p}.min"), "min");
-            let max = self.number(band.max, 0..=limit, &format!("{p}.max"), "max");
-            if band.min > band.max {
-                self.problem(&p, format!("min {} is above max {}", band.min, band.max));
-            }
-            let requires_any_factor = band
-                .requires_any_factor
-                .iter()
-                .enumerate()
-                .filter_map(|(r, id)| {
-                    let found = factor_ids.get(id.as_str()).copied();
-                    if found.is_none() {
-                        self.problem(
-                            format!("{p}.requiresAnyFactor[{r}]"),
-                            format!("no factor has id `{id}`"),
-                        );
-                    }
-                    found
-                })
-                .collect();
-            bands.push((
-                i,
-                OutcomeBand {
-                    id: band.id.clone(),
-                    min,
-                    max,
-                    requires_any_factor,
-                    heading: self.text(&band.heading, &format!("{p}.heading")),
-                    body: self.text(&band.body, &format!("{p}.body")),
-                },
-            ));
+            Some(i) => Some(i),
         }
-        bands.sort_by_key(|(_, band)| (band.min, band.max));
-        self.coverage(&bands, max_total);
-        if let Some((i, lowest)) = bands.first() {
-            if !lowest.requires_any_factor.is_empty() {
-                self.problem(
-                    format!("outcomes[{i}].requiresAnyFactor"),
-                    "the lowest band cannot require a factor: it is where every other band falls back to",
-                );
-            }
-        }
-        bands.into_iter().map(|(_, band)| band).collect()
     }
 
-    /// Every total from 0 to the maximum must fall in exactly one band.
-    fn coverage(&mut self, bands: &[(usize, OutcomeBand)], max_total: u32) {
-        let mut owner: BTreeMap<u32, usize> = BTreeMap::new();
-        let mut overlaps: BTreeMap<(usize, usize), (u32, u32)> = BTreeMap::new();
-        for (i, band) in bands {
-            if band.min > band.max {
-                continue;
+    fn signs(&mut self, signs: &[SignFile], items: &[Item]) -> Vec<Sign> {
+        let mut out: Vec<Sign> = Vec::new();
+        for (s, sign) in signs.iter().enumerate() {
+            let p = format!("signs[{s}]");
+            let number = self.number(sign.sign, 1..=4, &format!("{p}.sign"), "sign") as u8;
+            if number != 0 && out.iter().any(|other| other.number == number) {
+                self.problem(
+                    format!("{p}.sign"),
+                    format!("sign {number} is listed twice"),
+                );
             }
-            for score in band.min..=band.max.min(max_total) {
-                if let Some(&other) = owner.get(&score) {
-                    let range = overlaps.entry((other, *i)).or_insert((score, score));
-                    range.1 = score;
-                } else {
-                    owner.insert(score, *i);
+            let name = self.text(&sign.name, &format!("{p}.name"));
+            let why = self.text(&sign.why, &format!("{p}.why"));
+            if sign.questions.is_empty() {
+                self.problem(format!("{p}.questions"), "name at least one question");
+            }
+            let questions = sign
+                .questions
+                .iter()
+                .enumerate()
+                .filter_map(|(k, id)| self.scored_item(items, id, &format!("{p}.questions[{k}]")))
+                .collect();
+            out.push(Sign {
+                number,
+                name,
+                why,
+                items: questions,
+            });
+        }
+        for number in 1..=4u8 {
+            if !out.iter().any(|sign| sign.number == number) {
+                self.problem("signs", format!("sign {number} is missing (list all four)"));
+            }
+        }
+        out.sort_by_key(|sign| sign.number);
+        out
+    }
+
+    fn clues(&mut self, clues: &[ClueFile], items: &[Item]) -> Vec<Clue> {
+        if clues.is_empty() {
+            self.problem("clues", "list at least one clue");
+        }
+        let mut ids: Seen<&str> = Seen::default();
+        let mut out = Vec::new();
+        for (k, clue) in clues.iter().enumerate() {
+            let p = format!("clues[{k}]");
+            self.required(&clue.id, &format!("{p}.id"), "the clue id");
+            if let Some(first) = ids.insert(&clue.id, k) {
+                self.problem(
+                    format!("{p}.id"),
+                    format!("duplicate clue id `{}` (first at clues[{first}])", clue.id),
+                );
+            }
+            let sign = clue
+                .sign
+                .map(|s| self.number(s, 1..=4, &format!("{p}.sign"), "sign") as u8);
+            let back = self.number(clue.back, 0..=MAX_POINTS, &format!("{p}.back"), "back");
+            let hip = self.number(clue.hip, 0..=MAX_POINTS, &format!("{p}.hip"), "hip");
+            let knee = self.number(clue.knee, 0..=MAX_POINTS, &format!("{p}.knee"), "knee");
+            // Judged on the numbers as written, so a number out of range is one problem.
+            if clue.back == 0 && clue.hip == 0 && clue.knee == 0 {
+                self.problem(
+                    &p,
+                    "a clue must point somewhere: give `back`, `hip` or `knee` points",
+                );
+            }
+            if sign.is_some() && clue.back == 0 {
+                self.problem(
+                    format!("{p}.sign"),
+                    "the four signs point to the back: a clue of a sign needs `back` points",
+                );
+            }
+            if clue.when.is_empty() {
+                self.problem(format!("{p}.when"), "give at least one condition");
+            }
+            let mut when = Vec::new();
+            for (w, condition) in clue.when.iter().enumerate() {
+                let pw = format!("{p}.when[{w}]");
+                let Some(item) =
+                    self.scored_item(items, &condition.question, &format!("{pw}.question"))
+                else {
+                    continue;
+                };
+                let (only, codes) =
+                    match (condition.any_of.is_empty(), condition.only_of.is_empty()) {
+                        (false, true) => (false, &condition.any_of),
+                        (true, false) => (true, &condition.only_of),
+                        _ => {
+                            self.problem(&pw, "give either `anyOf` or `onlyOf` answers");
+                            continue;
+                        }
+                    };
+                let key = if only { "onlyOf" } else { "anyOf" };
+                for (c, code) in codes.iter().enumerate() {
+                    match items[item].option(code) {
+                        None => self.problem(
+                            format!("{pw}.{key}[{c}]"),
+                            format!("`{}` has no answer `{code}`", condition.question),
+                        ),
+                        Some(option) if option.unsure => self.problem(
+                            format!("{pw}.{key}[{c}]"),
+                            "\"Not sure\" is not evidence: it cannot be a clue",
+                        ),
+                        Some(_) => {}
+                    }
+                }
+                when.push(Condition {
+                    item,
+                    codes: codes.clone(),
+                    only,
+                });
+            }
+            out.push(Clue {
+                id: clue.id.clone(),
+                sign,
+                back,
+                hip,
+                knee,
+                when,
+                text: self.text(&clue.text, &format!("{p}.text")),
+            });
+        }
+        out
+    }
+
+    fn clue_refs(&mut self, ids: &[String], clue_ids: &Seen<&str>, path: &str) -> Vec<usize> {
+        ids.iter()
+            .enumerate()
+            .filter_map(|(i, id)| {
+                let found = clue_ids.get(id.as_str()).copied();
+                if found.is_none() {
+                    self.problem(format!("{path}[{i}]"), format!("no clue has id `{id}`"));
+                }
+                found
+            })
+            .collect()
+    }
+
+    fn outcomes(&mut self, outcomes: &[OutcomeFile]) -> Vec<OutcomeRule> {
+        if outcomes.is_empty() {
+            self.problem("outcomes", "list at least one outcome");
+        }
+        let mut ids: Seen<&str> = Seen::default();
+        let mut otherwise: Option<usize> = None;
+        let mut out = Vec::new();
+        for (i, rule) in outcomes.iter().enumerate() {
+            let p = format!("outcomes[{i}]");
+            self.required(&rule.id, &format!("{p}.id"), "the outcome id");
+            if ids.insert(&rule.id, i).is_some() {
+                self.problem(
+                    format!("{p}.id"),
+                    format!("duplicate outcome id `{}`", rule.id),
+                );
+            }
+            let lean = match rule.leans.as_str() {
+                "knee" => Lean::Knee,
+                "neither" => Lean::Neither,
+                "back" => Lean::Back,
+                other => {
+                    self.problem(
+                        format!("{p}.leans"),
+                        format!("unknown lean `{other}` (use `knee`, `neither` or `back`)"),
+                    );
+                    Lean::Neither
+                }
+            };
+            if rule.otherwise {
+                if let Some(first) = otherwise {
+                    self.problem(
+                        format!("{p}.otherwise"),
+                        format!("only one rule can be `otherwise` (outcomes[{first}] is)"),
+                    );
+                }
+                otherwise = Some(i);
+                if !rule.when.is_empty() {
+                    self.problem(format!("{p}.when"), "an `otherwise` rule takes no `when`");
+                }
+            } else if rule.when.is_empty() {
+                self.problem(
+                    format!("{p}.when"),
+                    "give at least one box, or mark the rule `otherwise`",
+                );
+            }
+            let when = rule
+                .when
+                .iter()
+                .enumerate()
+                .map(|(b, region)| {
+                    let pb = format!("{p}.when[{b}]");
+                    for (key, min, max) in [
+                        ("back", region.back_min, region.back_max),
+                        ("hip", region.hip_min, region.hip_max),
+                        ("lean", region.lean_min, region.lean_max),
+                        ("unsure", region.unsure_min, region.unsure_max),
+                    ] {
+                        if let (Some(min), Some(max)) = (min, max) {
+                            if min > max {
+                                self.problem(
+                                    &pb,
+                                    format!("{key}Min {min} is above {key}Max {max}"),
+                                );
+                            }
+                        }
+                    }
+                    Region {
+                        back: (region.back_min, region.back_max),
+                        hip: (region.hip_min, region.hip_max),
+                        lean: (region.lean_min, region.lean_max),
+                        unsure: (region.unsure_min, region.unsure_max),
+                        capped: region.capped,
+                    }
+                })
+                .collect();
+            out.push(OutcomeRule {
+                id: rule.id.clone(),
+                lean,
+                when,
+                otherwise: rule.otherwise,
+                heading: self.text(&rule.heading, &format!("{p}.heading")),
+                summary: self.text(&rule.summary, &format!("{p}.summary")),
+                next_step: self.text(&rule.next_step, &format!("{p}.nextStep")),
+                evaluation: self.texts(
+                    &rule.evaluation,
+                    &format!("{p}.evaluation"),
+                    "thing an evaluation may include",
+                ),
+            });
+        }
+        out
+    }
+
+    /// Walks every case of the score space (every total of back, hip and knee points the
+    /// clues allow, every count of "Not sure", the knee cap on and off) and reports
+    /// cases no rule covers, cases two rules cover, rules no case reaches, and any step
+    /// that breaks the two-way monotone rule. Hip points and "Not sure" counts are only
+    /// compared with bounds, so one value per stretch between the rules' bounds stands
+    /// for the whole stretch; back and knee points are walked one by one.
+    fn rules_cover_every_case_once(&mut self, q: &Questionnaire) {
+        let bounds = q.bounds();
+        let cases = [bounds.back, bounds.hip, bounds.knee, bounds.unsure]
+            .iter()
+            .fold(2u64, |n, &b| n.saturating_mul(u64::from(b) + 1));
+        if cases > MAX_CASES {
+            self.problem(
+                "clues",
+                format!(
+                    "the clues' points allow {cases} cases, more than {MAX_CASES} can be checked: give fewer points"
+                ),
+            );
+            return;
+        }
+        let regions = || q.outcomes.iter().flat_map(|rule| rule.when.iter());
+        let hips = stretches(bounds.hip, regions().map(|r| r.hip));
+        let unsures = stretches(bounds.unsure, regions().map(|r| r.unsure));
+        let has_otherwise = q.outcomes.iter().any(|r| r.otherwise);
+        let mut overlaps: Vec<(usize, usize, Case)> = Vec::new();
+        let mut gap: Option<Case> = None;
+        let mut gaps = 0u64;
+        let mut reached = vec![false; q.outcomes.len()];
+        let mut breaks: Vec<String> = Vec::new();
+        let mut breaks_at: Vec<(usize, usize, bool)> = Vec::new();
+        let (backs, knees) = (bounds.back as usize + 1, bounds.knee as usize + 1);
+        let mut table = vec![0usize; backs * knees * 2];
+        let at = |back: u32, knee: u32, capped: bool| {
+            (back as usize * knees + knee as usize) * 2 + usize::from(capped)
+        };
+        for &(hip, hip_weight) in &hips {
+            for &(unsure, unsure_weight) in &unsures {
+                for back in 0..=bounds.back {
+                    for knee in 0..=bounds.knee {
+                        for capped in [false, true] {
+                            let case = Case {
+                                back,
+                                hip,
+                                knee,
+                                unsure,
+                                capped,
+                            };
+                            let mut matching = q
+                                .outcomes
+                                .iter()
+                                .enumerate()
+                                .filter(|(_, rule)| {
+                                    !rule.otherwise && rule.when.iter().any(|r| r.contains(&case))
+                                })
+                                .map(|(i, _)| i);
+                            let first = matching.next();
+                            if let (Some(a), Some(b)) = (first, matching.next()) {
+                                if !overlaps.iter().any(|(x, y, _)| (*x, *y) == (a, b)) {
+                                    overlaps.push((a, b, case));
+                                }
+                            }
+                            if first.is_none() && !has_otherwise {
+                                gaps += hip_weight * unsure_weight;
+                                gap.get_or_insert(case);
+                            }
+                            let here = q.decide(&case);
+                            reached[here] = true;
+                            table[at(back, knee, capped)] = here;
+                        }
+                    }
+                }
+                for back in 0..=bounds.back {
+                    for knee in 0..=bounds.knee {
+                        for capped in [false, true] {
+                            let here = table[at(back, knee, capped)];
+                            let lean = q.outcomes[here].lean;
+                            let steps = [
+                                (
+                                    "one more back point",
+                                    back < bounds.back,
+                                    (back + 1, knee, capped),
+                                    true,
+                                ),
+                                (
+                                    "one more knee point",
+                                    knee < bounds.knee,
+                                    (back, knee + 1, capped),
+                                    false,
+                                ),
+                                ("the knee cap", !capped, (back, knee, true), false),
+                            ];
+                            for (what, possible, (b, k, c), toward_back) in steps {
+                                if !possible || breaks.len() >= 3 {
+                                    continue;
+                                }
+                                let there = table[at(b, k, c)];
+                                let moved = q.outcomes[there].lean;
+                                let wrong = if toward_back {
+                                    moved < lean
+                                } else {
+                                    moved > lean
+                                };
+                                if wrong && !breaks_at.contains(&(here, there, toward_back)) {
+                                    breaks_at.push((here, there, toward_back));
+                                    let case = Case {
+                                        back,
+                                        hip,
+                                        knee,
+                                        unsure,
+                                        capped,
+                                    };
+                                    breaks.push(format!(
+                                        "not two-way monotone: at {}, {what} moves `{}` to `{}`",
+                                        describe_case(&case),
+                                        q.outcomes[here].id,
+                                        q.outcomes[there].id
+                                    ));
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
-        for ((a, b), (from, to)) in overlaps {
+        for (a, b, case) in overlaps {
             self.problem(
                 "outcomes",
                 format!(
-                    "outcomes[{a}] and outcomes[{b}] overlap at totals {}",
-                    span(from, to)
+                    "outcomes[{a}] and outcomes[{b}] both cover {} (each case needs exactly one rule)",
+                    describe_case(&case)
                 ),
             );
         }
-        let mut gap: Option<(u32, u32)> = None;
-        for score in 0..=max_total {
-            if owner.contains_key(&score) {
-                if let Some((from, to)) = gap.take() {
-                    self.gap(from, to);
-                }
-            } else {
-                gap = Some(gap.map_or((score, score), |(from, _)| (from, score)));
+        if let Some(case) = gap {
+            self.problem(
+                "outcomes",
+                format!(
+                    "no rule covers {gaps} case(s), for example {} (add a rule or an `otherwise` rule)",
+                    describe_case(&case)
+                ),
+            );
+        }
+        for (i, reached) in reached.into_iter().enumerate() {
+            if !reached {
+                self.problem(format!("outcomes[{i}]"), "no case reaches this rule");
             }
         }
-        if let Some((from, to)) = gap {
-            self.gap(from, to);
+        for message in breaks {
+            self.problem("outcomes", message);
         }
     }
+}
 
-    fn gap(&mut self, from: u32, to: u32) {
-        self.problem(
-            "outcomes",
-            format!(
-                "no band covers totals {} (the factors can add up to these)",
-                span(from, to)
-            ),
-        );
+/// The values `0..=max` cut into stretches at every rule bound, as (first value, length):
+/// within a stretch every bound gives the same answer.
+fn stretches(
+    max: u32,
+    ranges: impl Iterator<Item = (Option<i64>, Option<i64>)>,
+) -> Vec<(u32, u64)> {
+    let mut cuts: Vec<u32> = vec![0];
+    for (min, max_bound) in ranges {
+        for cut in [min, max_bound.map(|m| m.saturating_add(1))]
+            .into_iter()
+            .flatten()
+        {
+            if let Ok(cut) = u32::try_from(cut) {
+                if cut <= max && !cuts.contains(&cut) {
+                    cuts.push(cut);
+                }
+            }
+        }
     }
+    cuts.sort_unstable();
+    cuts.iter()
+        .enumerate()
+        .map(|(i, &from)| {
+            let to = cuts.get(i + 1).map_or(max + 1, |&next| next);
+            (from, u64::from(to - from))
+        })
+        .collect()
+}
+
+/// The largest number of points a clue may give in one direction.
+pub const MAX_POINTS: i64 = 5;
+
+/// The most cases of the score space validation walks (a few seconds natively).
+const MAX_CASES: u64 = 2_000_000;
+
+fn describe_case(case: &Case) -> String {
+    format!(
+        "back {}, hip {}, knee {}, unsure {}{}",
+        case.back,
+        case.hip,
+        case.knee,
+        case.unsure,
+        if case.capped { ", knee cap" } else { "" }
+    )
 }
 
 /// Keys seen so far with the index where each was last seen: a map's `insert` and `get`
@@ -827,51 +1197,95 @@ mod from_value {
         object(value, key).map(text).unwrap_or_default()
     }
 
+    fn strings(object: &Value, key: &str) -> Vec<String> {
+        list(object, key, |v| match v {
+            Value::String(s) => s.clone(),
+            _ => String::new(),
+        })
+    }
+
+    fn card(cards: Option<&Value>, key: &str) -> CardFile {
+        cards
+            .and_then(|cards| object(cards, key))
+            .map(|card| CardFile {
+                heading: text_at(card, "heading"),
+                body: text_at(card, "body"),
+            })
+            .unwrap_or_default()
+    }
+
+    fn opt_flag(object: &Value, key: &str) -> Option<bool> {
+        match get(object, key) {
+            Some(Value::Bool(b)) => Some(*b),
+            _ => None,
+        }
+    }
+
     pub(super) fn file(root: &Value) -> QuestionnaireFile {
-        let red_flags = object(root, "redFlags");
-        let card = |key: &str| {
-            red_flags
-                .and_then(|flags| object(flags, key))
-                .map(|card| RedFlagTextFile {
-                    heading: text_at(card, "heading"),
-                    body: text_at(card, "body"),
-                })
-                .unwrap_or_default()
-        };
+        let cards = object(root, "cards");
+        let cap = object(root, "kneeCap");
         QuestionnaireFile {
             id: string(root, "id"),
             content_version: string(root, "contentVersion"),
-            reviewed: string(root, "reviewed"),
+            reviewed: object(root, "reviewed").map(|r| ReviewFile {
+                date: string(r, "date"),
+                reviewer: string(r, "reviewer"),
+            }),
             title: text_at(root, "title"),
             items: list(root, "items", item),
-            factors: list(root, "factors", |f| FactorFile {
-                id: string(f, "id"),
-                sign: int(f, "sign"),
-                points: int(f, "points").unwrap_or(0),
-                threshold: int(f, "threshold").unwrap_or(0),
-                name: text_at(f, "name"),
-                why: text_at(f, "why"),
+            signs: list(root, "signs", |s| SignFile {
+                sign: int(s, "sign").unwrap_or(0),
+                name: text_at(s, "name"),
+                why: text_at(s, "why"),
+                questions: strings(s, "questions"),
             }),
+            clues: list(root, "clues", |c| ClueFile {
+                id: string(c, "id"),
+                sign: int(c, "sign"),
+                back: int(c, "back").unwrap_or(0),
+                hip: int(c, "hip").unwrap_or(0),
+                knee: int(c, "knee").unwrap_or(0),
+                when: list(c, "when", |w| ConditionFile {
+                    question: string(w, "question"),
+                    any_of: strings(w, "anyOf"),
+                    only_of: strings(w, "onlyOf"),
+                }),
+                text: text_at(c, "text"),
+            }),
+            knee_cap: cap
+                .map(|cap| KneeCapFile {
+                    all_clues: strings(cap, "allClues"),
+                    no_clues: strings(cap, "noClues"),
+                })
+                .unwrap_or_default(),
             outcomes: list(root, "outcomes", |o| OutcomeFile {
                 id: string(o, "id"),
-                min: int(o, "min").unwrap_or(0),
-                max: int(o, "max").unwrap_or(0),
-                requires_any_factor: list(o, "requiresAnyFactor", |v| match v {
-                    Value::String(s) => s.clone(),
-                    _ => String::new(),
+                leans: string(o, "leans"),
+                when: list(o, "when", |r| RegionFile {
+                    back_min: int(r, "backMin"),
+                    back_max: int(r, "backMax"),
+                    hip_min: int(r, "hipMin"),
+                    hip_max: int(r, "hipMax"),
+                    lean_min: int(r, "leanMin"),
+                    lean_max: int(r, "leanMax"),
+                    unsure_min: int(r, "unsureMin"),
+                    unsure_max: int(r, "unsureMax"),
+                    capped: opt_flag(r, "capped"),
                 }),
+                otherwise: flag(o, "otherwise"),
                 heading: text_at(o, "heading"),
-                body: text_at(o, "body"),
+                summary: text_at(o, "summary"),
+                next_step: text_at(o, "nextStep"),
+                evaluation: list(o, "evaluation", text),
             }),
-            red_flags: RedFlagsFile {
-                emergency: card("emergency"),
-                urgent: card("urgent"),
+            cards: CardsFile {
+                emergency: card(cards, "emergency"),
+                today: card(cards, "today"),
+                under18: card(cards, "under18"),
+                soon: card(cards, "soon"),
             },
-            evaluation: list(root, "evaluation", text),
-            unsure_note: object(root, "unsureNote").map(|note| UnsureNoteFile {
-                min_unsure: int(note, "minUnsure").unwrap_or(0),
-                text: text_at(note, "text"),
-            }),
+            safety_net: list(root, "safetyNet", text),
+            meanwhile: list(root, "meanwhile", text),
         }
     }
 
@@ -879,16 +1293,17 @@ mod from_value {
         ItemFile {
             link_id: string(value, "linkId"),
             item_type: opt_string(value, "type").unwrap_or_else(|| "choice".to_owned()),
+            age: flag(value, "age"),
+            body_map: flag(value, "bodyMap"),
             text: text_at(value, "text"),
             hint: object(value, "hint").map(text),
             bullets: list(value, "bullets", text),
             red_flag: opt_string(value, "redFlag"),
-            factor: opt_string(value, "factor"),
             answer_option: list(value, "answerOption", |o| AnswerOptionFile {
                 code: string(o, "code"),
                 text: text_at(o, "text"),
-                weight: int(o, "weight").unwrap_or(0),
                 red_flag: flag(o, "redFlag"),
+                under18: flag(o, "under18"),
                 unsure: flag(o, "unsure"),
                 exclusive: flag(o, "exclusive"),
             }),
@@ -897,14 +1312,6 @@ mod from_value {
                 answer: string(w, "answer"),
             }),
         }
-    }
-}
-
-fn span(from: u32, to: u32) -> String {
-    if from == to {
-        from.to_string()
-    } else {
-        format!("{from}..={to}")
     }
 }
 

@@ -29,7 +29,7 @@ test('axe sees inside the widget: a radio without a label is reported', async ({
   await host.goto();
   await new IntroScreen(host).startByMouse();
   const question = new QuestionScreen(host);
-  await question.expectQuestion('rf-emergency', 1);
+  await question.expectQuestion('age', 1);
   await question.radios.first().evaluate((radio) => radio.labels[0].remove());
   const found = await violationsOn(page);
   expect(found.some((line) => line.startsWith('label '))).toBe(true);
@@ -80,7 +80,7 @@ for (const { lang, theme, host: hostPage } of CASES) {
 
       await intro.startByMouse();
       const question = new QuestionScreen(host, lang);
-      await question.expectQuestion('rf-emergency', 1);
+      await question.expectQuestion('age', 1);
       await expectNoViolations(page, 'question');
 
       await question.continueByMouse();
@@ -88,19 +88,24 @@ for (const { lang, theme, host: hostPage } of CASES) {
       await expectNoViolations(page, 'error summary');
 
       const card = new RedFlagScreen(host, lang);
+      await question.answer('age', 'under-18');
+      await expect(card.card).toHaveAttribute('data-outcome', 'under-18');
+      await expectNoViolations(page, 'under-18 card');
+      await card.mistakeByMouse();
+      await question.answer('age', '50-64');
       await question.answer('rf-emergency', 'yes');
       await expect(card.card).toHaveAttribute('data-outcome', 'red-flag-emergency');
       await expectNoViolations(page, 'emergency card');
 
       await card.mistakeByMouse();
       await question.answer('rf-emergency', 'no');
-      await question.answer('rf-urgent', 'yes');
-      await expect(card.card).toHaveAttribute('data-outcome', 'red-flag-urgent');
+      await question.answer('rf-today', 'yes');
+      await expect(card.card).toHaveAttribute('data-outcome', 'red-flag-today');
       await expectNoViolations(page, 'see-a-doctor-today card');
 
       await card.mistakeByMouse();
-      // The emergency question is answered already; the rest of the back-pattern path.
-      for (const [linkId, code] of BACK_PATH.slice(1)) {
+      // Age and the emergency question are answered already; the rest of the back path.
+      for (const [linkId, code] of BACK_PATH.slice(2)) {
         await question.answer(linkId, code);
       }
       const result = new ResultScreen(host, lang);

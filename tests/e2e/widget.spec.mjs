@@ -32,9 +32,10 @@ async function expectResultMatchesEngine(host, answers, lang) {
   // The four signs as a checklist, each marked as the engine matched it.
   await expect(result.signsHeading).toBeVisible();
   await expect(result.signs).toHaveCount(4);
-  for (const factor of report.factors.filter((f) => f.sign !== null)) {
-    const row = result.signs.filter({ hasText: LABELS[lang].sign(factor.sign) });
-    await expect(row).toContainText(factor.matched ? LABELS[lang].matched : LABELS[lang].notMatched);
+  const t = LABELS[lang];
+  for (const { sign, status } of report.signs) {
+    const row = result.signs.filter({ hasText: t.sign(sign) });
+    await expect(row).toContainText({ fits: t.matched, 'does-not-fit': t.notMatched, 'not-sure': t.notSure }[status]);
   }
   await expect(result.evaluationHeading).toBeVisible();
   await expect(result.nextStep).toBeVisible();
@@ -71,8 +72,8 @@ for (const lang of ['en', 'es']) {
         await (how === 'keyboard' ? result.startAgainByKeyboard() : result.startAgainByMouse());
         await focused(intro.heading, 'the intro heading');
         await (how === 'keyboard' ? intro.startByKeyboard() : intro.startByMouse());
-        await question.expectQuestion('rf-emergency', 1);
-        expect(await question.checkedCodes('rf-emergency')).toEqual([]);
+        await question.expectQuestion('age', 1);
+        expect(await question.checkedCodes('age')).toEqual([]);
       });
     }
 
@@ -82,9 +83,11 @@ for (const lang of ['en', 'es']) {
       const question = new QuestionScreen(host, lang);
       const card = new RedFlagScreen(host, lang);
 
-      await question.expectQuestion('rf-emergency', 1);
+      await question.expectQuestion('age', 1);
+      await question.answer('age', '18-49', how);
+      await question.expectQuestion('rf-emergency', 2);
       await question.answer('rf-emergency', 'yes', how);
-      const emergency = scoreWithCli({ 'rf-emergency': 'yes' });
+      const emergency = scoreWithCli({ age: '18-49', 'rf-emergency': 'yes' });
       await expect(card.card).toHaveAttribute('data-outcome', emergency.outcome);
       await expect(card.heading).toHaveText(outcomeHeading(emergency.outcome, lang));
       await focused(card.card, 'the red-flag card');
@@ -92,18 +95,18 @@ for (const lang of ['en', 'es']) {
 
       await (how === 'keyboard' ? card.mistakeByKeyboard() : card.mistakeByMouse());
       await expect(card.card).toHaveCount(0);
-      await question.expectQuestion('rf-emergency', 1);
+      await question.expectQuestion('rf-emergency', 2);
       expect(await question.checkedCodes('rf-emergency'), 'the mistaken answer is gone').toEqual([]);
 
       await question.answer('rf-emergency', 'no', how);
-      await question.expectQuestion('rf-urgent', 2);
-      await question.answer('rf-urgent', 'yes', how);
-      const urgent = scoreWithCli({ 'rf-emergency': 'no', 'rf-urgent': 'yes' });
-      await expect(card.card).toHaveAttribute('data-outcome', urgent.outcome);
-      await expect(card.heading).toHaveText(outcomeHeading(urgent.outcome, lang));
+      await question.expectQuestion('rf-today', 3);
+      await question.answer('rf-today', 'yes', how);
+      const today = scoreWithCli({ age: '18-49', 'rf-emergency': 'no', 'rf-today': 'yes' });
+      await expect(card.card).toHaveAttribute('data-outcome', today.outcome);
+      await expect(card.heading).toHaveText(outcomeHeading(today.outcome, lang));
       await focused(card.card, 'the red-flag card');
-      await expect(card.callLink('911')).toBeVisible();
-      expect(await host.completedOutcomes()).toEqual([emergency.outcome, urgent.outcome]);
+      await expect(card.unwellLink('911')).toBeVisible();
+      expect(await host.completedOutcomes()).toEqual([emergency.outcome, today.outcome]);
     });
   }
 
@@ -111,14 +114,14 @@ for (const lang of ['en', 'es']) {
     const host = await open(page, lang);
     await new IntroScreen(host, lang).startByMouse();
     const question = new QuestionScreen(host, lang);
-    await question.expectQuestion('rf-emergency', 1);
+    await question.expectQuestion('age', 1);
     await expect(question.errorSummary).toHaveCount(0);
 
     await question.continueByMouse();
     await expect(question.errorSummary).toBeVisible();
     await focused(question.errorSummary, 'the error summary');
     await expect(question.group).toContainText(LABELS[lang].errorNoAnswer);
-    await question.expectQuestion('rf-emergency', 1, 9, { focused: false });
+    await question.expectQuestion('age', 1, 14, { focused: false });
 
     // The summary's link takes the reader to the first answer.
     await question.errorLink.click();
@@ -134,13 +137,15 @@ for (const how of ['mouse', 'keyboard']) {
     const host = await open(page, 'en');
     await new IntroScreen(host, 'en').startByMouse();
     let question = new QuestionScreen(host, 'en');
-    for (const [i, [linkId, code]] of BACK_PATH.slice(0, 3).entries()) {
+    for (const [i, [linkId, code]] of BACK_PATH.slice(0, 5).entries()) {
       await question.expectQuestion(linkId, i + 1);
       await question.answer(linkId, code, how);
     }
     // Chosen but not yet continued: the switch must keep it too.
-    await question.expectQuestion('spread', 4);
-    await (how === 'keyboard' ? question.chooseByKeyboard('spread', 'yes') : question.chooseByMouse('spread', 'yes'));
+    await question.expectQuestion('pain-quality', 6);
+    for (const code of ['ache', 'tingling']) {
+      await (how === 'keyboard' ? question.chooseByKeyboard('pain-quality', code) : question.chooseByMouse('pain-quality', code));
+    }
 
     const spanish = host.languageButton('Español');
     if (how === 'keyboard') {
@@ -155,15 +160,15 @@ for (const how of ['mouse', 'keyboard']) {
     await expect(host.widget.locator('[lang="es"].kc-root')).toHaveCount(1);
 
     question = new QuestionScreen(host, 'es');
-    await question.expectQuestion('spread', 4, 9, { focused: false });
-    expect(await question.checkedCodes('spread')).toEqual(['yes']);
+    await question.expectQuestion('pain-quality', 6, 14, { focused: false });
+    expect(await question.checkedCodes('pain-quality')).toEqual(['ache', 'tingling']);
     // Back shows the answer given in English, now in Spanish.
     await question.backButton.click();
-    await question.expectQuestion('pain-quality', 3);
-    expect(await question.checkedCodes('pain-quality')).toEqual(['tingling']);
+    await question.expectQuestion('where', 5);
+    expect(await question.checkedCodes('where')).toEqual(['front-thigh', 'inner-knee']);
     await question.continueByMouse();
-    for (const [i, [linkId, code]] of BACK_PATH.slice(3).entries()) {
-      await question.expectQuestion(linkId, i + 4);
+    for (const [i, [linkId, code]] of BACK_PATH.slice(5).entries()) {
+      await question.expectQuestion(linkId, i + 6);
       await question.answer(linkId, code, how);
     }
     await expectResultMatchesEngine(host, BACK_PATH, 'es');
@@ -183,17 +188,18 @@ async function onEveryScreen(page, check) {
   await check(host, 'intro');
   await intro.startByMouse();
   const question = new QuestionScreen(host);
-  await question.expectQuestion('rf-emergency', 1);
+  await question.expectQuestion('age', 1);
   await check(host, 'question');
   await question.continueByMouse();
   await expect(question.errorSummary).toBeVisible();
   await check(host, 'error summary');
+  await question.answer('age', '18-49');
   await question.answer('rf-emergency', 'yes');
   const card = new RedFlagScreen(host);
   await expect(card.card).toBeVisible();
   await check(host, 'red-flag card');
   await card.mistakeByMouse();
-  for (const [linkId, code] of BACK_PATH) await question.answer(linkId, code);
+  for (const [linkId, code] of BACK_PATH.slice(1)) await question.answer(linkId, code);
   await expect(new ResultScreen(host).result).toBeVisible();
   await check(host, 'result');
 }
@@ -268,7 +274,7 @@ test('focus is visible on every control reached by keyboard', async ({ page }) =
   const intro = new IntroScreen(host);
   await intro.startByKeyboard();
   const question = new QuestionScreen(host);
-  await question.expectQuestion('rf-emergency', 1);
+  await question.expectQuestion('age', 1);
   // Tab through the question: every stop shows an outline at least 2 px wide.
   const seen = [];
   for (let i = 0; i < 10; i++) {

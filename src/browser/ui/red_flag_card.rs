@@ -1,5 +1,6 @@
-//! The red-flag interruption: shown the moment a red flag is answered, announced as an
-//! alert, with a call link to the emergency number and a way back for a mistaken answer.
+//! The cards that stop the check: emergency, today and under 18. Shown the moment the
+//! answer is given, announced as an alert, with the action first and a quiet way back for
+//! a mistaken answer.
 
 use yew::prelude::*;
 
@@ -28,21 +29,25 @@ pub struct RedFlagCardProps<'a> {
     pub on_action: &'a Callback<Action>,
 }
 
-/// The card.
+/// The card. Its heading is the action. Emergency: the emergency number is the biggest
+/// control. Today: the words of what to do come first, and the emergency number is the
+/// second, smaller choice for a reader who feels very unwell. Under 18: the words only.
+/// "I answered this by mistake" is always a quiet link-styled control.
 pub fn red_flag_card(props: &RedFlagCardProps<'_>) -> Html {
     let s = strings(props.lang);
-    let text = props.q.red_flag_text(props.urgency);
+    let text = props.q.card(props.urgency);
     let on_mistake = props.on_action.reform(|_: MouseEvent| Action::Mistake);
-    let call = fill(s.call, &[("number", props.emergency_number)]);
-    let call_class = match props.urgency {
-        Urgency::Emergency => "kc-danger",
-        Urgency::Urgent => "kc-secondary",
-    };
+    let tel = Options::tel_href(props.emergency_number);
+    let outcome = crate::check::scoring::Outcome::RedFlag {
+        urgency: props.urgency,
+        link_id: String::new(),
+    }
+    .id();
     html! {
         <div
             class={classes!("kc-step", "kc-alert", format!("kc-alert-{}", props.urgency.id()))}
             role="alert"
-            data-outcome={format!("red-flag-{}", props.urgency.id())}
+            data-outcome={outcome}
             tabindex="-1"
             part="alert"
             ref={props.focus.clone()}
@@ -50,9 +55,19 @@ pub fn red_flag_card(props: &RedFlagCardProps<'_>) -> Html {
             { heading(props.level, Some("kc-heading"), None, None, text.heading.get(props.lang)) }
             <p>{ text.body.get(props.lang) }</p>
             <div class="kc-actions">
-                <a class={classes!("kc-button", call_class)} part="button" href={Options::tel_href(props.emergency_number)}>{ call }</a>
-                <button type="button" class="kc-button kc-secondary" part="button" onclick={on_mistake}>{ s.mistake }</button>
+                if props.urgency == Urgency::Emergency {
+                    <a class="kc-button kc-danger" part="button" href={tel}>
+                        { fill(s.call, &[("number", props.emergency_number)]) }
+                    </a>
+                } else if props.urgency == Urgency::Today {
+                    <p class="kc-small">
+                        <a href={tel}>{ fill(s.today_unwell, &[("number", props.emergency_number)]) }</a>
+                    </p>
+                }
             </div>
+            <p>
+                <button type="button" class="kc-link-button" onclick={on_mistake}>{ s.mistake }</button>
+            </p>
         </div>
     }
 }

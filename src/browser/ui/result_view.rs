@@ -1,18 +1,20 @@
-//! The explained result: the outcome as a focused heading, what it means, the four signs
-//! as a checklist (which matched, and why each matters), what an evaluation may include,
-//! the clinic's call to action, the reader's answers, and Start again.
+//! The explained result, in the order of the clinical brief: "soon" advice first if any,
+//! the outcome and what to do next, why (the four signs as fits / does not fit / not
+//! sure, and the other clues), the safety net, meanwhile, what an evaluation may include,
+//! the take-along and the reader's answers.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::browser::ui::{heading, TakeAlong};
-use crate::check::scoring::{Answers, Assessment, FactorResult, Outcome};
+use crate::check::scoring::{Answers, Assessment, Outcome, SignStatus};
 use crate::check::session::Action;
 use crate::i18n::{fill, strings};
 use crate::lang::Lang;
 use crate::options::Options;
-use crate::questionnaire::model::Questionnaire;
+use crate::export::summary::status_label;
+use crate::questionnaire::model::{Questionnaire, Sign, Urgency};
 
 /// What [`result_view`] shows.
 pub struct ResultViewProps<'a> {
@@ -34,7 +36,11 @@ pub struct ResultViewProps<'a> {
     pub on_action: &'a Callback<Action>,
 }
 
-/// The result screen.
+/// The result screen, action first: the "soon" advice if any, the outcome and its two
+/// sentences, the next step with the clinic's call to action, why (the four signs and the
+/// other clues), the safety net, meanwhile, what the evaluation may include, the
+/// take-along (which alone names the versions and the review status), the disclaimer, the
+/// answers with Change, and Start again.
 pub fn result_view(props: &ResultViewProps<'_>) -> Html {
     let s = strings(props.lang);
     let lang = props.lang;
@@ -43,61 +49,89 @@ pub fn result_view(props: &ResultViewProps<'_>) -> Html {
     let Outcome::Band { id } = &a.outcome else {
         return html! {};
     };
-    let Some(band) = q.band(id) else {
+    let Some(rule) = q.outcome(id) else {
         return html! {};
     };
     let sub = (props.level + 1).min(6);
-    let (signs, context): (Vec<&FactorResult>, Vec<&FactorResult>) = a
-        .factors
-        .iter()
-        .partition(|f| q.factors[f.factor].sign.is_some());
     let on_restart = props.on_action.reform(|_: MouseEvent| Action::Restart);
+    let soon = q.card(Urgency::Soon);
+    // With "soon" advice, focus lands on it, so it is read first.
+    let outcome_focus = if a.soon.is_some() { None } else { Some(props.focus) };
 
-    let factor_row = |f: &FactorResult| {
-        let factor = &q.factors[f.factor];
-        let status = if f.matched { s.matched } else { s.not_matched };
+    let sign_row = |(sign, status): (&Sign, &SignStatus)| {
+        let key = match status {
+            SignStatus::Fits => "fits",
+            SignStatus::DoesNotFit => "does-not-fit",
+            SignStatus::NotSure => "not-sure",
+        };
+        let mark = match status {
+            SignStatus::Fits => "✓",
+            SignStatus::DoesNotFit => "–",
+            SignStatus::NotSure => "?",
+        };
         html! {
-            <li class={classes!("kc-factor", if f.matched { "kc-matched" } else { "kc-unmatched" })} data-factor={factor.id.clone()}>
-                <span class="kc-mark" aria-hidden="true">{ if f.matched { "✓" } else { "–" } }</span>
+            <li class={classes!("kc-factor", if *status == SignStatus::Fits { "kc-matched" } else { "kc-unmatched" })} data-sign={sign.number.to_string()} data-status={key}>
+                <span class="kc-mark" aria-hidden="true">{ mark }</span>
                 <div>
                     <p class="kc-factor-name">
-                        if let Some(n) = factor.sign {
-                            <span class="kc-sign-number">{ fill(s.sign_number, &[("n", &n.to_string())]) }{ ": " }</span>
-                        }
-                        <strong>{ factor.name.get(lang) }</strong>
+                        <span class="kc-sign-number">{ fill(s.sign_number, &[("n", &sign.number.to_string())]) }{ ": " }</span>
+                        <strong>{ sign.name.get(lang) }</strong>
                     </p>
-                    <p class="kc-factor-status">{ status }</p>
-                    <p class="kc-factor-why">{ factor.why.get(lang) }</p>
+                    <p class="kc-factor-status">{ status_label(s, *status) }</p>
+                    <p class="kc-factor-why">{ sign.why.get(lang) }</p>
                 </div>
             </li>
         }
     };
+    let other_clues: Vec<Html> = a
+        .clues
+        .iter()
+        .map(|&c| &q.clues[c])
+        .filter(|clue| clue.sign.is_none())
+        .map(|clue| html! { <li data-clue={clue.id.clone()}>{ clue.text.get(lang) }</li> })
+        .collect();
+    let list = |lines: &[crate::questionnaire::model::Text]| {
+        html! { <ul class="kc-points">{ for lines.iter().map(|line| html! { <li>{ line.get(lang) }</li> }) }</ul> }
+    };
 
     html! {
         <section class="kc-step kc-result" data-outcome={id.clone()}>
-            { heading(props.level, Some("kc-heading kc-outcome"), Some(props.focus), None, band.heading.get(lang)) }
-            <p class="kc-lead">{ band.body.get(lang) }</p>
-            if a.show_unsure_note {
-                if let Some(note) = &q.unsure_note {
-                    <p class="kc-note">{ note.text.get(lang) }</p>
-                }
+            if a.soon.is_some() {
+                <div class="kc-soon" role="note" data-soon="">
+                    { heading(props.level, Some("kc-heading"), Some(props.focus), None, soon.heading.get(lang)) }
+                    <p>{ soon.body.get(lang) }</p>
+                </div>
+            }
+            { heading(props.level, Some("kc-heading kc-outcome"), outcome_focus, None, rule.heading.get(lang)) }
+            <p class="kc-lead">{ rule.summary.get(lang) }</p>
+
+            { call_to_action(&CallToActionProps { options: props.options, lang, level: sub, next_step: rule.next_step.get(lang) }) }
+
+            { heading(sub, None, None, None, s.why_heading) }
+            <p class="kc-small">{ s.signs_heading }</p>
+            <ul class="kc-factors">{ for q.signs.iter().zip(a.signs.iter()).map(sign_row) }</ul>
+            if !other_clues.is_empty() {
+                <p class="kc-small">{ s.context_heading }</p>
+                <ul class="kc-points">{ for other_clues }</ul>
             }
 
-            { heading(sub, None, None, None, s.signs_heading) }
-            <ul class="kc-factors">{ for signs.into_iter().map(factor_row) }</ul>
-            if !context.is_empty() {
-                { heading(sub, None, None, None, s.context_heading) }
-                <ul class="kc-factors">{ for context.into_iter().map(factor_row) }</ul>
-            }
+            { heading(sub, None, None, None, s.safety_net_heading) }
+            { list(&q.safety_net) }
+
+            { heading(sub, None, None, None, s.meanwhile_heading) }
+            { list(&q.meanwhile) }
 
             { heading(sub, None, None, None, s.evaluation_heading) }
-            <ul class="kc-points">
-                { for q.evaluation.iter().map(|line| html! { <li>{ line.get(lang) }</li> }) }
-            </ul>
-
-            { call_to_action(&CallToActionProps { options: props.options, lang, level: sub }) }
+            { list(&rule.evaluation) }
 
             <TakeAlong q={Rc::clone(q)} assessment={a.clone()} answers={props.answers.clone()} {lang} level={sub} />
+            <p class="kc-small kc-review">
+                { match &q.review {
+                    Some(review) => fill(s.reviewed, &[("date", &review.date), ("reviewer", &review.reviewer)]),
+                    None => s.not_reviewed.to_owned(),
+                } }
+            </p>
+            <p class="kc-disclaimer">{ s.disclaimer }</p>
 
             { heading(sub, None, None, None, s.answers_heading) }
             <dl class="kc-answers">
@@ -132,10 +166,6 @@ pub fn result_view(props: &ResultViewProps<'_>) -> Html {
                 }) }
             </dl>
 
-            <p class="kc-disclaimer">{ s.disclaimer }</p>
-            <p class="kc-versions">
-                { fill(s.versions, &[("content", &a.content_version), ("scoring", a.scoring_version)]) }
-            </p>
             <div class="kc-actions">
                 <button type="button" class="kc-button kc-secondary" part="button" onclick={on_restart}>{ s.start_again }</button>
             </div>
@@ -147,6 +177,8 @@ struct CallToActionProps<'a> {
     options: &'a Options,
     lang: Lang,
     level: u8,
+    /// The outcome's next step: the kind of evaluation.
+    next_step: &'a str,
 }
 
 /// The clinic's call to action, or neutral advice when no clinic is configured. Links
@@ -166,6 +198,7 @@ fn call_to_action(props: &CallToActionProps<'_>) -> Html {
     html! {
         <div class="kc-cta" part="cta">
             { heading(props.level, None, None, None, s.next_step_heading) }
+            <p>{ props.next_step }</p>
             <p>{ text }</p>
             if o.clinic_phone.is_some() || o.booking_url.is_some() {
                 <div class="kc-actions">

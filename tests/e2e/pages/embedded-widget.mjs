@@ -23,10 +23,14 @@ export const WORDS = {
 
 /** The built-in questionnaire answered as the "classic back" vignette, as option
  *  positions (language-independent): it ends on the result screen. */
-export const CLASSIC_BACK = [1, 1, 1, 0, 2, 0, 0, 3, 0];
+// 18-49; no red flags; the shin; tingling; none of the knee loads; back movement changes
+// it; no mechanical signs; a slow start; the shot and exercises did little; back pain; no
+// hip problems.
+export const CLASSIC_BACK = [1, 1, 1, 1, 10, 2, 5, 0, 3, 1, 0, 1, 0, 3];
 
-/** The built-in questionnaire's shortest path: "yes" to the emergency red flag. */
-export const EMERGENCY = [0];
+/** The built-in questionnaire's shortest path to a red flag: an adult, "yes" to the
+ *  emergency list. */
+export const EMERGENCY = [1, 0];
 
 export class EmbeddedWidget {
   /**
@@ -39,7 +43,7 @@ export class EmbeddedWidget {
     this.words = WORDS[lang];
     this.startButton = scope.getByRole('button', { name: this.words.start });
     this.continueButton = scope.getByRole('button', { name: this.words.continue });
-    this.radios = scope.getByRole('radio');
+    this.radios = scope.getByRole('radio').or(scope.getByRole('checkbox'));
     this.alert = scope.getByRole('alert');
     this.bookLink = scope.getByRole('link', { name: this.words.book });
     this.ignoredNotice = scope.getByText(this.words.ignored);

@@ -25,7 +25,13 @@ export const LABELS = {
     sign: (n) => `Sign ${n}`,
     matched: 'Fits your answers',
     notMatched: 'Does not fit your answers',
-    evaluationHeading: 'What an evaluation that looks beyond the knee may include',
+    evaluationHeading: 'What the evaluation may include',
+    why: 'Why',
+    notSure: 'Not sure from your answers',
+    todayUnwell: (number) => `If you feel very unwell, call ${number}`,
+    safetyNet: 'Get help right away if you notice',
+    meanwhile: 'Meanwhile',
+    notReviewed: 'This content has not yet had a clinical review.',
     nextStep: 'Next step',
     disclaimer: 'It cannot diagnose you',
     startAgain: 'Start again',
@@ -46,7 +52,13 @@ export const LABELS = {
     sign: (n) => `Señal ${n}`,
     matched: 'Coincide con sus respuestas',
     notMatched: 'No coincide con sus respuestas',
-    evaluationHeading: 'Lo que puede incluir una evaluación que mire más allá de la rodilla',
+    evaluationHeading: 'Lo que puede incluir la evaluación',
+    why: 'Por qué',
+    notSure: 'Sus respuestas no lo aclaran',
+    todayUnwell: (number) => `Si se siente muy mal, llame al ${number}`,
+    safetyNet: 'Busque ayuda de inmediato si nota',
+    meanwhile: 'Mientras tanto',
+    notReviewed: 'Este contenido todavía no ha tenido una revisión clínica.',
     nextStep: 'Siguiente paso',
     disclaimer: 'No puede darle un diagnóstico',
     startAgain: 'Empezar de nuevo',
@@ -68,10 +80,11 @@ export function optionText(linkId, code, lang) {
   return option.text[lang];
 }
 
-/** The heading shown for an outcome id (`knee-likely`, `red-flag-urgent`, ...). */
+/** The heading shown for an outcome id (`knee-likely`, `red-flag-today`, `under-18`, ...). */
 export function outcomeHeading(id, lang) {
   const redFlag = id.match(/^red-flag-(.+)$/);
-  if (redFlag) return QUESTIONNAIRE.redFlags[redFlag[1]].heading[lang];
+  if (redFlag) return QUESTIONNAIRE.cards[redFlag[1]].heading[lang];
+  if (id === 'under-18') return QUESTIONNAIRE.cards.under18.heading[lang];
   const band = QUESTIONNAIRE.outcomes.find((o) => o.id === id);
   if (!band) throw new Error(`no outcome ${id}`);
   return band.heading[lang];

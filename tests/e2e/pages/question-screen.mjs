@@ -1,5 +1,6 @@
 // Page object for one question step: a fieldset whose legend is the heading, native
-// radios, "Question n of N", Back and Continue, and the error summary.
+// radios (or checkboxes for a multiple-choice question), "Question n of N", Back and
+// Continue, and the error summary.
 import { expect } from '@playwright/test';
 import { LABELS, item, optionText } from './labels.mjs';
 import { isFocused, tabTo } from './keyboard.mjs';
@@ -16,9 +17,11 @@ export class QuestionScreen {
     const t = LABELS[lang];
     this.t = t;
     /** The question's group: the fieldset, named by its legend. */
-    this.group = host.widget.getByRole('group').filter({ has: this.page.getByRole('radio') });
+    this.group = host.widget
+      .getByRole('group')
+      .filter({ has: this.page.getByRole('radio').or(this.page.getByRole('checkbox')) });
     this.heading = this.group.getByRole('heading');
-    this.radios = this.group.getByRole('radio');
+    this.radios = this.group.getByRole('radio').or(this.group.getByRole('checkbox'));
     this.progress = host.widget.getByText(/^(Question|Pregunta) \d+ (of|de) \d+$/);
     this.continueButton = host.widget.getByRole('button', { name: t.continue, exact: true });
     this.backButton = host.widget.getByRole('button', { name: t.back, exact: true });
@@ -28,15 +31,17 @@ export class QuestionScreen {
 
   /** Waits for question `linkId`, checks its heading and progress, and that focus moved
    *  to its heading. */
-  async expectQuestion(linkId, n, total = 9, { focused = true } = {}) {
+  async expectQuestion(linkId, n, total = 14, { focused = true } = {}) {
     await expect(this.heading).toHaveText(item(linkId).text[this.lang]);
     await expect(this.group).toHaveAccessibleName(item(linkId).text[this.lang]);
     await expect(this.progress).toHaveText(this.t.progress(n, total));
     if (focused) await expect.poll(() => isFocused(this.heading), 'focus is on the question heading').toBe(true);
   }
 
+  /** The radio, or the checkbox of a multiple-choice question, of answer `code`. */
   radio(linkId, code) {
-    return this.group.getByRole('radio', { name: optionText(linkId, code, this.lang), exact: true });
+    const role = item(linkId).type === 'multiple' ? 'checkbox' : 'radio';
+    return this.group.getByRole(role, { name: optionText(linkId, code, this.lang), exact: true });
   }
 
   async chooseByMouse(linkId, code) {
@@ -48,6 +53,13 @@ export class QuestionScreen {
   /** Tab into the radio group, then Space on the first answer or arrow keys to another. */
   async chooseByKeyboard(linkId, code) {
     const target = this.radio(linkId, code);
+    if (item(linkId).type === 'multiple') {
+      // Checkboxes are each a tab stop; Space ticks the focused one.
+      await tabTo(this.page, target, 40);
+      await this.page.keyboard.press('Space');
+      await expect(target).toBeChecked();
+      return;
+    }
     const first = this.radios.first();
     await tabTo(this.page, first);
     if (await isFocused(target)) {
@@ -70,15 +82,14 @@ export class QuestionScreen {
     await this.page.keyboard.press('Enter');
   }
 
-  /** Answers with `code` and continues, with the mouse or the keyboard only. */
+  /** Answers with `code` (or every code of a list) and continues, with the mouse or the
+   *  keyboard only. */
   async answer(linkId, code, how = 'mouse') {
-    if (how === 'keyboard') {
-      await this.chooseByKeyboard(linkId, code);
-      await this.continueByKeyboard();
-    } else {
-      await this.chooseByMouse(linkId, code);
-      await this.continueByMouse();
+    const codes = Array.isArray(code) ? code : [code];
+    for (const one of codes) {
+      await (how === 'keyboard' ? this.chooseByKeyboard(linkId, one) : this.chooseByMouse(linkId, one));
     }
+    await (how === 'keyboard' ? this.continueByKeyboard() : this.continueByMouse());
   }
 
   /** The codes of the checked answers of question `linkId`. */

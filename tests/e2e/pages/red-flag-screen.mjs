@@ -1,5 +1,5 @@
-// Page object for the red-flag card: an alert with a heading, a call link to the
-// emergency number and "I answered this by mistake".
+// Page object for the cards that stop the check (emergency, today, under 18): an alert
+// with a heading, the action, and "I answered this by mistake".
 import { LABELS } from './labels.mjs';
 import { tabTo } from './keyboard.mjs';
 
@@ -16,6 +16,11 @@ export class RedFlagScreen {
     this.card = host.widget.getByRole('alert');
     this.heading = this.card.getByRole('heading');
     this.mistake = this.card.getByRole('button', { name: t.mistake, exact: true });
+  }
+
+  /** The small "if you feel very unwell" link of the today card. */
+  unwellLink(number = '911') {
+    return this.card.getByRole('link', { name: this.t.todayUnwell(number), exact: true });
   }
 
   /** The link that calls `number`. */

@@ -15,13 +15,19 @@ export class ResultScreen {
     this.t = t;
     /** The result; `data-outcome` carries the outcome id for hosts and tests. */
     this.result = host.widget.locator('[data-outcome]');
-    this.heading = this.result.getByRole('heading').first();
+    /** The outcome heading (after the "soon" advice, when there is one). */
+    this.heading = this.result.locator('.kc-outcome');
+    this.soonHeading = this.result.locator('[data-soon]').getByRole('heading');
     this.signsHeading = this.result.getByRole('heading', { name: t.signsHeading });
     /** The four signs, each a list item opening with "Sign n". */
     this.signs = this.result.getByRole('listitem').filter({ hasText: new RegExp(t.sign('\\d')) });
     this.evaluationHeading = this.result.getByRole('heading', { name: t.evaluationHeading });
     this.nextStep = this.result.getByRole('heading', { name: t.nextStep });
     this.disclaimer = this.result.getByText(t.disclaimer);
+    this.whyHeading = this.result.getByRole('heading', { name: t.why, exact: true });
+    this.safetyNetHeading = this.result.getByRole('heading', { name: t.safetyNet });
+    this.meanwhileHeading = this.result.getByRole('heading', { name: t.meanwhile, exact: true });
+    this.notReviewed = this.result.getByText(t.notReviewed);
     this.startAgain = this.result.getByRole('button', { name: t.startAgain, exact: true });
   }
 
