@@ -17,17 +17,22 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The answers of a path whose pattern points at the knee (total 0: `knee-likely`).
-const KNEE_PATH: [(&str, &str); 9] = [
+/// The answers of a path whose pattern points at the knee (`knee-likely`).
+const KNEE_PATH: [(&str, &str); 14] = [
+    ("age", "18-49"),
     ("rf-emergency", "no"),
-    ("rf-urgent", "no"),
+    ("rf-today", "no"),
+    ("rf-soon", "no"),
+    ("where", "kneecap"),
     ("pain-quality", "ache"),
-    ("spread", "no"),
-    ("injection", "helped"),
-    ("when", "activity"),
-    ("posture", "neither"),
+    ("worse", "stairs"),
+    ("back-move", "no"),
+    ("mechanical", "none"),
+    ("onset", "gradual"),
+    ("injection", "clearly"),
     ("therapy", "lot"),
-    ("back", "no"),
+    ("back-pain", "no"),
+    ("hip", "none"),
 ];
 
 /// Appends a fresh, empty container to the test page's body.
@@ -169,12 +174,12 @@ async fn start_shows_question_one_unanswered_with_its_heading_as_legend() {
     let root = mount(Lang::En).await;
     click(&root, "Start the check").await;
 
-    assert_eq!(text(&find(&root, ".kc-progress")), "Question 1 of 9");
+    assert_eq!(text(&find(&root, ".kc-progress")), "Question 1 of 14");
     let legend = find(&root, "fieldset > legend");
     let heading = find(&legend, "h2");
-    assert_eq!(text(&heading), "Do you have any of these right now?");
+    assert_eq!(text(&heading), "How old are you?");
     let radios = inputs(&root);
-    assert_eq!(radios.len(), 2);
+    assert_eq!(radios.len(), 4);
     assert!(radios.iter().all(|r| r.type_() == "radio"));
     assert!(
         radios.iter().all(|r| !r.checked()),
@@ -228,7 +233,7 @@ async fn continue_without_an_answer_shows_the_error_summary_and_inline_error() {
     );
     assert_eq!(
         text(&find(&root, ".kc-progress")),
-        "Question 1 of 9",
+        "Question 1 of 14",
         "still on question 1"
     );
 
@@ -240,7 +245,7 @@ async fn continue_without_an_answer_shows_the_error_summary_and_inline_error() {
     );
 
     // Choosing an answer clears the error.
-    choose(&root, "no").await;
+    choose(&root, "18-49").await;
     assert!(root.query_selector(".kc-error-summary").unwrap().is_none());
     assert!(root.query_selector(".kc-error-message").unwrap().is_none());
 }
@@ -248,13 +253,19 @@ async fn continue_without_an_answer_shows_the_error_summary_and_inline_error() {
 #[wasm_bindgen_test]
 async fn a_red_flag_yes_shows_an_alert_card_with_a_call_link() {
     let root = mount(Lang::En).await;
-    click(&root, "Start the check").await;
-    choose(&root, "yes").await;
-    click(&root, "Continue").await;
+    answer_all(
+        &root,
+        &[("age", "18-49"), ("rf-emergency", "yes")],
+        Lang::En,
+    )
+    .await;
 
     let card = find(&root, "[role='alert']");
     assert_eq!(active().as_ref(), Some(&card), "focus moved to the card");
-    assert_eq!(text(&screen_heading(&card)), "Get emergency care now");
+    assert_eq!(
+        text(&screen_heading(&card)),
+        "Call the emergency number now"
+    );
     let call = find(&card, "a[href^='tel:']");
     assert_eq!(call.get_attribute("href").as_deref(), Some("tel:911"));
     assert_eq!(text(&call), "Call 911");
@@ -262,19 +273,34 @@ async fn a_red_flag_yes_shows_an_alert_card_with_a_call_link() {
 }
 
 #[wasm_bindgen_test]
-async fn the_urgent_red_flag_says_see_a_doctor_today() {
+async fn the_today_card_says_what_to_do_and_offers_the_emergency_number_second() {
     let mut config = Config::builtin(Lang::En);
     config.options.emergency_number = "112".into();
     let root = mount_with(config).await;
     answer_all(
         &root,
-        &[("rf-emergency", "no"), ("rf-urgent", "yes")],
+        &[
+            ("age", "65-plus"),
+            ("rf-emergency", "no"),
+            ("rf-today", "unsure"),
+        ],
         Lang::En,
     )
     .await;
 
     let card = find(&root, "[role='alert']");
-    assert_eq!(text(&screen_heading(&card)), "See a doctor today");
+    assert_eq!(
+        text(&screen_heading(&card)),
+        "Contact a doctor or urgent care today"
+    );
+    assert!(
+        card.query_selector(".kc-button").unwrap().is_none(),
+        "no big call button: the words come first"
+    );
+    assert_eq!(
+        text(&find(&card, "a[href^='tel:']")),
+        "If you feel very unwell, call 112"
+    );
     assert_eq!(
         find(&card, "a[href^='tel:']")
             .get_attribute("href")
@@ -286,15 +312,18 @@ async fn the_urgent_red_flag_says_see_a_doctor_today() {
 #[wasm_bindgen_test]
 async fn answered_by_mistake_returns_to_the_question_with_nothing_selected() {
     let root = mount(Lang::En).await;
-    click(&root, "Start the check").await;
-    choose(&root, "yes").await;
-    click(&root, "Continue").await;
+    answer_all(
+        &root,
+        &[("age", "18-49"), ("rf-emergency", "yes")],
+        Lang::En,
+    )
+    .await;
     assert!(root.query_selector("[role='alert']").unwrap().is_some());
 
     click(&root, "I answered this by mistake").await;
 
     assert!(root.query_selector("[role='alert']").unwrap().is_none());
-    assert_eq!(text(&find(&root, ".kc-progress")), "Question 1 of 9");
+    assert_eq!(text(&find(&root, ".kc-progress")), "Question 2 of 14");
     assert!(
         inputs(&root).iter().all(|r| !r.checked()),
         "the mistaken answer is cleared"
@@ -313,17 +342,25 @@ async fn a_full_path_reaches_the_result_with_its_outcome_and_checklist() {
         Some("knee-likely")
     );
     let heading = screen_heading(&root);
-    assert_eq!(text(&heading), "Your answers do not point beyond the knee");
+    assert_eq!(
+        text(&heading),
+        "Your answers fit a problem in the knee itself"
+    );
     assert_eq!(active().as_ref(), Some(&heading), "focus on the outcome");
     let signs: Vec<String> = find_all(&find(&root, ".kc-factors"), ":scope > li")
         .iter()
-        .map(|li| li.get_attribute("data-factor").unwrap_or_default())
+        .map(|li| li.get_attribute("data-status").unwrap_or_default())
         .collect();
-    assert_eq!(signs, ["nerve", "injection", "pattern", "therapy"]);
+    assert_eq!(signs, ["does-not-fit"; 4]);
     let body = text(&root);
+    assert!(body.contains("What the evaluation may include"), "{body}");
     assert!(
-        body.contains("What an evaluation that looks beyond the knee may include"),
+        body.contains("This content has not yet had a clinical review."),
         "{body}"
+    );
+    assert!(
+        !body.contains("scoring version"),
+        "versions stay in the take-along"
     );
     assert!(body.contains("It cannot diagnose you"), "{body}");
     assert!(button(&root, "Start again").is_connected());
@@ -333,7 +370,7 @@ async fn a_full_path_reaches_the_result_with_its_outcome_and_checklist() {
 async fn switching_to_spanish_keeps_the_selected_answer() {
     let root = mount(Lang::En).await;
     click(&root, "Start the check").await;
-    choose(&root, "no").await;
+    choose(&root, "18-49").await;
     click(&root, "Continue").await;
     choose(&root, "no").await;
 
@@ -343,7 +380,7 @@ async fn switching_to_spanish_keeps_the_selected_answer() {
         find(&root, ".kc-root").get_attribute("lang").as_deref(),
         Some("es")
     );
-    assert_eq!(text(&find(&root, ".kc-progress")), "Pregunta 2 de 9");
+    assert_eq!(text(&find(&root, ".kc-progress")), "Pregunta 2 de 14");
     let checked: Vec<String> = inputs(&root)
         .iter()
         .filter(|i| i.checked())
@@ -358,13 +395,13 @@ async fn switching_to_spanish_keeps_the_selected_answer() {
     );
     // Back shows the committed answer to question 1, in Spanish.
     click(&root, "Atrás").await;
-    assert_eq!(text(&find(&root, ".kc-progress")), "Pregunta 1 de 9");
+    assert_eq!(text(&find(&root, ".kc-progress")), "Pregunta 1 de 14");
     let first: Vec<String> = inputs(&root)
         .iter()
         .filter(|i| i.checked())
         .map(|i| i.value())
         .collect();
-    assert_eq!(first, ["no"]);
+    assert_eq!(first, ["18-49"]);
 }
 
 #[wasm_bindgen_test]
@@ -439,4 +476,30 @@ async fn the_heading_level_option_changes_every_heading_tag() {
     assert_eq!(screen_heading(&root).tag_name(), "H4");
     click(&root, "Continue").await;
     assert_eq!(find(&root, ".kc-error-title").tag_name(), "H5");
+}
+
+#[wasm_bindgen_test]
+async fn a_multiple_choice_question_is_a_checkbox_group_that_keeps_every_ticked_answer() {
+    let root = mount(Lang::En).await;
+    answer_all(&root, &KNEE_PATH[..4], Lang::En).await;
+    // "Where": the body regions as a plain checkbox group, each with its label.
+    let boxes = inputs(&root);
+    assert_eq!(boxes.len(), 14);
+    assert!(boxes.iter().all(|b| b.type_() == "checkbox"));
+    choose(&root, "front-thigh").await;
+    choose(&root, "inner-knee").await;
+    let ticked: Vec<String> = inputs(&root)
+        .iter()
+        .filter(|i| i.checked())
+        .map(|i| i.value())
+        .collect();
+    assert_eq!(ticked, ["front-thigh", "inner-knee"]);
+    // The exclusive "I cannot say where" clears the others.
+    choose(&root, "unsure").await;
+    let ticked: Vec<String> = inputs(&root)
+        .iter()
+        .filter(|i| i.checked())
+        .map(|i| i.value())
+        .collect();
+    assert_eq!(ticked, ["unsure"]);
 }

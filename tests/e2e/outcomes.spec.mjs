@@ -11,6 +11,9 @@ import { RedFlagScreen } from './pages/red-flag-screen.mjs';
 import { ResultScreen } from './pages/result-screen.mjs';
 import { WidgetPage } from './pages/widget-page.mjs';
 
+// Fourteen steps by mouse on a shared machine: more than the default 30 s.
+test.describe.configure({ timeout: 120_000 });
+
 async function walk(page, lang, answers) {
   const host = new WidgetPage(page);
   await host.goto(lang === 'es' ? { lang: 'es' } : {});

@@ -10,10 +10,10 @@ use yew::prelude::*;
 use crate::browser::ui::{heading, TakeAlong};
 use crate::check::scoring::{Answers, Assessment, Outcome, SignStatus};
 use crate::check::session::Action;
+use crate::export::summary::status_label;
 use crate::i18n::{fill, strings};
 use crate::lang::Lang;
 use crate::options::Options;
-use crate::export::summary::status_label;
 use crate::questionnaire::model::{Questionnaire, Sign, Urgency};
 
 /// What [`result_view`] shows.
@@ -56,7 +56,11 @@ pub fn result_view(props: &ResultViewProps<'_>) -> Html {
     let on_restart = props.on_action.reform(|_: MouseEvent| Action::Restart);
     let soon = q.card(Urgency::Soon);
     // With "soon" advice, focus lands on it, so it is read first.
-    let outcome_focus = if a.soon.is_some() { None } else { Some(props.focus) };
+    let outcome_focus = if a.soon.is_some() {
+        None
+    } else {
+        Some(props.focus)
+    };
 
     let sign_row = |(sign, status): (&Sign, &SignStatus)| {
         let key = match status {

@@ -43,7 +43,7 @@ export class EmbeddedWidget {
     this.words = WORDS[lang];
     this.startButton = scope.getByRole('button', { name: this.words.start });
     this.continueButton = scope.getByRole('button', { name: this.words.continue });
-    this.radios = scope.getByRole('radio').or(scope.getByRole('checkbox'));
+    this.radios = scope.locator('input[type="radio"], input[type="checkbox"]');
     this.alert = scope.getByRole('alert');
     this.bookLink = scope.getByRole('link', { name: this.words.book });
     this.ignoredNotice = scope.getByText(this.words.ignored);

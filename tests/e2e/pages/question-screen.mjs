@@ -19,9 +19,9 @@ export class QuestionScreen {
     /** The question's group: the fieldset, named by its legend. */
     this.group = host.widget
       .getByRole('group')
-      .filter({ has: this.page.getByRole('radio').or(this.page.getByRole('checkbox')) });
+      .filter({ has: this.page.locator('input[type="radio"], input[type="checkbox"]') });
     this.heading = this.group.getByRole('heading');
-    this.radios = this.group.getByRole('radio').or(this.group.getByRole('checkbox'));
+    this.radios = this.group.locator('input[type="radio"], input[type="checkbox"]');
     this.progress = host.widget.getByText(/^(Question|Pregunta) \d+ (of|de) \d+$/);
     this.continueButton = host.widget.getByRole('button', { name: t.continue, exact: true });
     this.backButton = host.widget.getByRole('button', { name: t.back, exact: true });
