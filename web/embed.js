@@ -1,6 +1,11 @@
 // The iframe mode's own script: reads options from the URL fragment, mounts the
 // widget, and reports the document's height to the parent page with postMessage.
 // The message carries a height only, never an answer.
+//
+// Each screen has its own height, and so has each outcome: a page script that watches
+// the frame's height could tell which result the reader got. With `height=fixed` in the
+// fragment the frame sends nothing at all; the host gives the frame a height in its CSS
+// and the widget scrolls inside it (README, "Iframe mode").
 
 const OPTION_NAMES = [
   'clinic-name', 'clinic-phone', 'booking-url', 'evaluation-name', 'emergency-number',
@@ -16,6 +21,11 @@ for (const name of OPTION_NAMES) {
 if (params.get('lang')) document.documentElement.lang = params.get('lang');
 document.getElementById('widget').append(element);
 
+const fixedHeight = params.get('height') === 'fixed';
+if (params.has('height') && !fixedHeight) {
+  console.warn(`[knee-check] ignored options: height: \`${params.get('height').slice(0, 40)}\` is not fit or fixed`);
+}
+
 let last = 0;
 const report = () => {
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
@@ -24,5 +34,7 @@ const report = () => {
     window.parent.postMessage({ type: 'knee-check:height', height }, '*');
   }
 };
-new ResizeObserver(report).observe(document.documentElement);
-report();
+if (!fixedHeight) {
+  new ResizeObserver(report).observe(document.documentElement);
+  report();
+}
