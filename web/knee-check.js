@@ -249,7 +249,10 @@ function showFailure(element, container, values, error, what = 'could not start'
   }
   if (!failureLogged) {
     failureLogged = true;
-    logError(`[knee-check] ${what}:`, error instanceof Error ? error.message : error);
+    // Named errors keep their name (a CompileError says what failed); the loader's own
+    // explanations are plain sentences.
+    const text = error instanceof Error ? (error.name === 'Error' ? error.message : `${error.name}: ${error.message}`) : error;
+    logError(`[knee-check] ${what}:`, text);
   }
 }
 
