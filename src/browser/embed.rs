@@ -17,8 +17,8 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement};
-use yew::prelude::*;
 use yew::AppHandle;
+use yew::Callback;
 
 use crate::browser::app::{App, AppProps, Config, WidgetEvent};
 use crate::lang::Lang;
@@ -39,23 +39,21 @@ thread_local! {
     /// widget would so leak an element, a listener and a closure for every widget ever
     /// mounted. Reusing roots bounds what is kept by the most widgets ever on the page
     /// at the same time, however often they are mounted and removed.
-    static PARKED: RefCell<Vec<(Element, AppHandle<Root>)>> = const { RefCell::new(Vec::new()) };
+    static PARKED: RefCell<Vec<(Element, AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The properties of [`Root`]: the app's, or `None` while the root is parked.
-#[derive(Properties, PartialEq)]
-struct RootProps {
-    app: Option<AppProps>,
-}
-
-/// What the embedding layer mounts: the [`App`] of a live widget, or nothing in a parked
-/// root. Parking unmounts the app, so its state (every answer) is dropped, and the next
-/// widget in the same root starts from a fresh app.
-#[function_component(Root)]
-fn root(props: &RootProps) -> Html {
-    match &props.app {
-        Some(app) => html! { <App config={app.config.clone()} on_event={app.on_event.clone()} /> },
-        None => html! {},
+/// What a parked root shows: no questionnaire, so the app drops its check (and with it
+/// every answer) and renders only its small failure notice, in a root that is in no
+/// document. The next widget in the same root starts from a fresh check.
+fn parked_props() -> AppProps {
+    AppProps {
+        config: Rc::new(Config {
+            options: Options::default(),
+            questionnaire: Err(String::new()),
+            lang: Lang::default(),
+            warnings: Vec::new(),
+        }),
+        on_event: Callback::noop(),
     }
 }
 
@@ -63,7 +61,7 @@ fn root(props: &RootProps) -> Html {
 /// `destroy` unmounts it and frees its memory.
 #[wasm_bindgen]
 pub struct Widget {
-    app: Option<AppHandle<Root>>,
+    app: Option<AppHandle<App>>,
     host: Element,
     container: Element,
     /// The custom questionnaire last given (compact form or problem), to tell a change.
@@ -109,11 +107,11 @@ pub fn mount_widget(
         questionnaire,
         logged_warnings: Vec::new(),
     };
-    let props = Some(widget.props(options, warnings));
+    let props = widget.props(options, warnings);
     LIVE.with(|live| live.borrow_mut().push(root.clone()));
     widget.app = Some(match parked {
         Some((parked_root, mut app)) if parked_root == root => {
-            app.update(RootProps { app: props });
+            app.update(props);
             app
         }
         other => {
@@ -121,7 +119,7 @@ pub fn mount_widget(
             if let Some(entry) = other {
                 PARKED.with(|parked| parked.borrow_mut().push(entry));
             }
-            yew::Renderer::<Root>::with_root_and_props(root, RootProps { app: props }).render()
+            yew::Renderer::<App>::with_root_and_props(root, props).render()
         }
     });
     widget
@@ -146,7 +144,7 @@ impl Widget {
         }
         let props = self.props(options, warnings);
         if let Some(app) = self.app.as_mut() {
-            app.update(RootProps { app: Some(props) });
+            app.update(props);
         }
     }
 
@@ -166,7 +164,7 @@ impl Widget {
             let _ = el.style().remove_property("--knee-check-accent");
         }
         if let Some(mut app) = self.app.take() {
-            app.update(RootProps { app: None });
+            app.update(parked_props());
             PARKED.with(|parked| parked.borrow_mut().push((self.container.clone(), app)));
         }
     }
