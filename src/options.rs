@@ -129,7 +129,7 @@ impl Options {
             }
             if let Err(message) = options.set(name, value) {
                 warnings.push(OptionWarning {
-                    option: name.to_owned(),
+                    option: shown(name),
                     message,
                 });
             }
@@ -146,7 +146,10 @@ impl Options {
             "booking-url" => self.booking_url = Some(web_url(value)?),
             "lang" => {
                 self.lang = Some(Lang::from_tag(value).ok_or_else(|| {
-                    format!("language `{value}` is not supported (use `en` or `es`)")
+                    format!(
+                        "language `{}` is not supported (use `en` or `es`)",
+                        shown(value)
+                    )
                 })?)
             }
             "theme" => {
@@ -154,7 +157,12 @@ impl Options {
                     "auto" => Theme::Auto,
                     "light" => Theme::Light,
                     "dark" => Theme::Dark,
-                    _ => return Err(format!("theme `{value}` is not one of auto, light, dark")),
+                    _ => {
+                        return Err(format!(
+                            "theme `{}` is not one of auto, light, dark",
+                            shown(value)
+                        ))
+                    }
                 }
             }
             "accent" => self.accent = Some(colour(value)?),
@@ -163,7 +171,8 @@ impl Options {
                     Ok(level @ 1..=6) => level,
                     _ => {
                         return Err(format!(
-                            "heading level `{value}` is not a number from 1 to 6"
+                            "heading level `{}` is not a number from 1 to 6",
+                            shown(value)
                         ))
                     }
                 }
@@ -176,7 +185,7 @@ impl Options {
                 }
                 self.questionnaire = Some(value.to_owned());
             }
-            _ => return Err(format!("`{name}` is not an option of this widget")),
+            _ => return Err(format!("`{}` is not an option of this widget", shown(name))),
         }
         Ok(())
     }
@@ -193,6 +202,30 @@ impl Options {
     }
 }
 
+/// The most characters of a host's value a warning repeats: enough to recognise it,
+/// never a page of text in the console.
+const SHOWN_CHARS: usize = 40;
+
+/// `text` as a warning shows it: cut to [`SHOWN_CHARS`] characters, control and bidi
+/// formatting characters left out, so a message reads the same in any console.
+fn shown(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .filter(|&c| !c.is_control() && !is_bidi_control(c))
+        .take(SHOWN_CHARS)
+        .collect();
+    if text.chars().count() > SHOWN_CHARS {
+        out.push('…');
+    }
+    out
+}
+
+/// Unicode's explicit directional formatting characters (embeddings, overrides,
+/// isolates and their ends).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 fn plain_text(value: &str, max: usize) -> Result<String, String> {
     if value.chars().count() > max {
         return Err(format!("is longer than {max} characters"));
@@ -206,7 +239,7 @@ fn phone(value: &str) -> Result<String, String> {
         .chars()
         .all(|c| c.is_ascii_digit() || " +-().".contains(c));
     if !allowed || digits == 0 || digits > 20 {
-        return Err(format!("`{value}` is not a phone number"));
+        return Err(format!("`{}` is not a phone number", shown(value)));
     }
     Ok(value.to_owned())
 }
@@ -227,7 +260,8 @@ fn web_url(value: &str) -> Result<String, String> {
             .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
     {
         return Err(format!(
-            "booking link `{value}` is not a web address starting with https:// or http://"
+            "booking link `{}` is not a web address starting with https:// or http://",
+            shown(value)
         ));
     }
     Ok(value.to_owned())
@@ -254,7 +288,7 @@ fn colour(value: &str) -> Result<String, String> {
     if hex || functional || named {
         Ok(v)
     } else {
-        Err(format!("`{value}` is not a colour"))
+        Err(format!("`{}` is not a colour", shown(value)))
     }
 }
 
@@ -327,6 +361,34 @@ mod tests {
                 "{name}={value} should fall back"
             );
         }
+    }
+
+    #[test]
+    fn warnings_repeat_at_most_a_short_cut_of_the_value() {
+        let long = "x".repeat(100_000);
+        for name in [
+            "clinic-phone",
+            "booking-url",
+            "accent",
+            "lang",
+            "theme",
+            "heading-level",
+        ] {
+            let (_, warnings) = one(name, &long);
+            assert_eq!(warnings.len(), 1, "{name}");
+            assert!(
+                warnings[0].message.len() < 200,
+                "{name}: {}",
+                warnings[0].message.len()
+            );
+            assert!(warnings[0]
+                .message
+                .contains(&format!("{}…", "x".repeat(SHOWN_CHARS))));
+        }
+        let (_, warnings) = one(&long, "value");
+        assert!(warnings[0].option.len() < 50 && warnings[0].message.len() < 200);
+        let (_, warnings) = one("accent", "\u{202E}red;x");
+        assert_eq!(warnings[0].message, "`red;x` is not a colour");
     }
 
     #[test]

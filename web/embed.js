@@ -4,6 +4,11 @@
 //   { type: 'knee-check:height', height }   the frame's content height, on each change
 //   { type: 'knee-check:error' }            the widget could not start (or stopped)
 // frame-host.js turns the second into a `knee-check:error` event on the iframe.
+//
+// Each screen has its own height, and so has each outcome: a page script that watches
+// the frame's height could tell which result the reader got. With `height=fixed` in the
+// fragment the frame sends no height at all (only a failure); the host gives the frame a
+// height in its CSS and the widget scrolls inside it (README, "Iframe mode").
 
 const OPTION_NAMES = [
   'clinic-name', 'clinic-phone', 'booking-url', 'evaluation-name', 'emergency-number',
@@ -14,8 +19,15 @@ const tell = (message) => {
   if (window.parent !== window) window.parent.postMessage(message, '*');
 };
 
+const params = new URLSearchParams(location.hash.slice(1));
+const fixedHeight = params.get('height') === 'fixed';
+if (params.has('height') && !fixedHeight) {
+  console.warn(`[knee-check] ignored options: height: \`${params.get('height').slice(0, 40)}\` is not fit or fixed`);
+}
+
 let last = 0;
 const report = () => {
+  if (fixedHeight) return;
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
   if (height !== last) {
     last = height;
@@ -23,7 +35,6 @@ const report = () => {
   }
 };
 
-const params = new URLSearchParams(location.hash.slice(1));
 if (params.get('lang')) document.documentElement.lang = params.get('lang');
 const main = document.getElementById('widget');
 const fallback = main.querySelector('.kc-frame-fallback');
@@ -62,5 +73,7 @@ if (!customElements.get('knee-check')) {
   main.replaceChildren(element);
 }
 
-new ResizeObserver(report).observe(document.documentElement);
-report();
+if (!fixedHeight) {
+  new ResizeObserver(report).observe(document.documentElement);
+  report();
+}

@@ -7,19 +7,37 @@
 // fetched for every page; the questionnaire checker's only for a page that names its
 // own questionnaire, when the widget starts.
 //
-// The widget renders into an open shadow root with its stylesheet adopted there, so the
-// host's CSS cannot break it and its CSS cannot leak out. It never throws into the host
-// page: if the wasm cannot load (404, wrong MIME type, blocked by CSP, tampered bytes),
-// the element shows a polite message and logs one `[knee-check]` console error.
+// The widget renders into a closed shadow root with its stylesheet adopted there, so the
+// host's CSS cannot break it, its CSS cannot leak out, and the page's scripts cannot
+// read the reader's answers (README, "What the in-page mode protects"). It never throws
+// into the host page, whatever the options object is: if the wasm cannot load (404,
+// wrong MIME type, blocked by CSP, tampered bytes, no WebAssembly at all), the element
+// shows a polite message and logs one `[knee-check]` console error.
+//
+// Host pages replace globals: frameworks (Angular's zone.js) replace `Promise`, wrap
+// `fetch` and `addEventListener`, old libraries add to prototypes. Everything the
+// loader calls later is taken from the page when the module runs, and it never reads
+// `Promise` (async functions use the engine's own promises).
 //
 // Public API (also in README.md):
 //   <knee-check clinic-name clinic-phone booking-url evaluation-name emergency-number
 //               lang theme accent heading-level questionnaire></knee-check>
-//   mount(element, options) -> { update(options), destroy() }
+//   mount(element, options) -> { update(options), destroy() }; a second mount() on the
+//   same element replaces the first (the earlier handle then does nothing)
 //   events: knee-check:start, knee-check:complete (detail: { outcome }), bubbling, composed
 
 import init, { mountWidget } from './__GLUE__';
 import initChecker, { checkQuestionnaire } from './__CHECKER_GLUE__';
+
+// Taken when the module runs, before a framework or a later script can replace them.
+const NativeWebAssembly = typeof WebAssembly === 'object' && WebAssembly ? WebAssembly : null;
+const WasmRuntimeError = NativeWebAssembly?.RuntimeError;
+const nativeFetch = typeof fetch === 'function' ? fetch.bind(globalThis) : null;
+const { ownKeys, getOwnPropertyDescriptor, apply } = Reflect;
+const { attachShadow } = Element.prototype;
+const { addEventListener, removeEventListener } = EventTarget.prototype;
+const queueTask = queueMicrotask.bind(globalThis);
+const { error: logError } = console;
 
 const WASM_URL = new URL('./__WASM__', import.meta.url);
 const WASM_INTEGRITY = '__WASM_INTEGRITY__';
@@ -28,6 +46,12 @@ const CHECKER_URL = new URL('./__CHECKER_WASM__', import.meta.url);
 const CHECKER_INTEGRITY = '__CHECKER_WASM_INTEGRITY__';
 const CSS_URL = new URL('./__CSS__', import.meta.url);
 const CSS_TEXT = __CSS_TEXT__;
+
+/** The most characters of a custom questionnaire the widget reads (README: 256 KB). A
+ *  questionnaire of a hundred questions is about 100 KB; past this limit a page is more
+ *  likely to hold the wrong script than a longer check, and checking it would take the
+ *  reader's browser a noticeable time. */
+export const MAX_QUESTIONNAIRE_CHARS = 256 * 1024;
 
 /** Every option, as attributes spell them. The JS API also takes camelCase. */
 export const OPTION_NAMES = [
@@ -54,17 +78,44 @@ let failureLogged = false;
 let trapped = false;
 /** Every mounted widget, for replacing them all with the failure message after a trap. */
 const live = new Set();
+/** Each element's shadow root (closed: only the loader holds it) and its live widget. */
+const shadows = new WeakMap();
+const current = new WeakMap();
+
+/** Cuts text from the page to a length fit for a console line. */
+function cut(text, max = 60) {
+  const value = String(text);
+  return value.length > max ? `${value.slice(0, max)}…` : value;
+}
+
+/** A thrown value as text, without trusting it (its toString may throw too). */
+function describe(thrown) {
+  try {
+    return cut(thrown instanceof Error ? thrown.message : thrown, 200);
+  } catch {
+    return 'an unreadable error';
+  }
+}
 
 /** Starts the wasm once for every widget on the page; its bytes are integrity-checked. */
 function startWasm() {
-  started ??= init({ module_or_path: fetch(WASM_URL, { integrity: WASM_INTEGRITY }) });
+  started ??= (async () => {
+    if (!NativeWebAssembly || !nativeFetch) {
+      throw new Error(
+        'this browser runs no WebAssembly (it may be turned off, as in some locked-down or JIT-less modes); ' +
+          'readers with a standard browser see the self-check, and nothing on the page needs fixing',
+      );
+    }
+    return init({ module_or_path: nativeFetch(WASM_URL, { integrity: WASM_INTEGRITY }) });
+  })();
   return started;
 }
 
 let checkerStarted = null;
 /** Starts the questionnaire checker once, the first time a widget names a questionnaire. */
 function startChecker() {
-  checkerStarted ??= initChecker({ module_or_path: fetch(CHECKER_URL, { integrity: CHECKER_INTEGRITY }) });
+  checkerStarted ??= (async () =>
+    initChecker({ module_or_path: nativeFetch(CHECKER_URL, { integrity: CHECKER_INTEGRITY }) }))();
   return checkerStarted;
 }
 
@@ -72,7 +123,7 @@ function startChecker() {
  *  src/options.rs's to say: the widget ignores what the loader found for one it refuses. */
 function questionnaireId(options) {
   const id = options.questionnaire;
-  return typeof id === 'string' && id !== '' ? id : undefined;
+  return id !== undefined && id !== '' ? id : undefined;
 }
 
 /**
@@ -85,26 +136,76 @@ async function checkQuestionnaireIn(element, id) {
   if (id === undefined) return {};
   const script = element.ownerDocument.getElementById(id);
   if (script?.localName !== 'script' || script.type.trim().toLowerCase() !== 'application/json') {
-    return { problem: `no <script type="application/json" id="${id}"> holds the questionnaire` };
+    return { problem: `no <script type="application/json" id="${cut(id)}"> holds the questionnaire` };
+  }
+  const text = script.textContent;
+  if (text.length > MAX_QUESTIONNAIRE_CHARS) {
+    return {
+      problem:
+        `the questionnaire in <script id="${cut(id)}"> is ${Math.ceil(text.length / 1024)} KB long; ` +
+        `the widget reads at most ${MAX_QUESTIONNAIRE_CHARS / 1024} KB (check that the id names the right script, ` +
+        'or split the questionnaire)',
+    };
   }
   try {
     await startChecker();
   } catch (error) {
-    return { problem: `the questionnaire checker could not load: ${error}` };
+    return { problem: `the questionnaire checker could not load: ${describe(error)}` };
   }
   try {
-    return { form: checkQuestionnaire(id, script.textContent) };
+    return { form: checkQuestionnaire(id, text) };
   } catch (problem) {
     return { problem: String(problem) };
   }
 }
 
-/** Options as the wasm takes them: `[name, value, …]`, values as text; values of other
- *  types are left out (src/options.rs then treats the option as not given). */
-function optionList(options) {
-  return Object.entries(options).flatMap(([name, value]) =>
-    ['string', 'number', 'boolean'].includes(typeof value) ? [name, String(value)] : [],
-  );
+/**
+ * Reads a host's options object without trusting it: getters that throw, Proxies whose
+ * traps throw, revoked Proxies and odd values never reach the host as an exception.
+ * Returns `values` (name -> text; numbers and booleans as text, `null` and `undefined`
+ * as not set) and `refused`, `[name, why, …]` for every value the widget cannot use,
+ * which the widget warns about in its one `ignored options` line.
+ */
+function readOptions(options) {
+  const values = {};
+  const refused = [];
+  if (options === undefined || options === null) return { values, refused };
+  if (typeof options !== 'object' && typeof options !== 'function') {
+    refused.push('options', `must be an object, not ${typeof options}`);
+    return { values, refused };
+  }
+  let keys;
+  try {
+    keys = ownKeys(options);
+  } catch (error) {
+    refused.push('options', `could not be read (${describe(error)})`);
+    return { values, refused };
+  }
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i];
+    if (typeof key !== 'string') continue;
+    const name = cut(key);
+    try {
+      const descriptor = getOwnPropertyDescriptor(options, key);
+      if (!descriptor?.enumerable) continue;
+      const value = options[key];
+      const type = typeof value;
+      if (value === undefined || value === null) continue;
+      if (type === 'string') values[key] = value;
+      else if (type === 'number' || type === 'boolean') values[key] = String(value);
+      else refused.push(name, `a value of type ${Array.isArray(value) ? 'array' : type} is not text`);
+    } catch (error) {
+      refused.push(name, `could not be read (${describe(error)})`);
+    }
+  }
+  return { values, refused };
+}
+
+/** Options as the wasm takes them: `[name, value, …]`. */
+function optionList(values) {
+  const list = [];
+  for (const name of ownKeys(values)) list.push(name, values[name]);
+  return list;
 }
 
 let sheet = null;
@@ -123,28 +224,44 @@ function adoptStyles(shadow) {
   }
 }
 
-function languageOf(element, options) {
-  const tag = options.lang || element.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
-  return tag.toLowerCase().startsWith('es') ? 'es' : 'en';
+function languageOf(element, values) {
+  let tag = values.lang;
+  try {
+    tag ||= element.closest('[lang]')?.getAttribute('lang') || navigator.language;
+  } catch {
+    // An element of another kind than the loader expects: English.
+  }
+  return String(tag || 'en').toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
-function showFailure(element, container, options, error, what = 'could not start') {
-  const lang = languageOf(element, options);
-  const message = document.createElement('p');
-  message.className = 'kc-root kc-notice kc-failure';
-  message.setAttribute('role', 'status');
-  message.setAttribute('part', 'notice');
-  message.lang = lang;
-  message.textContent = FAILURE[lang];
-  container.replaceChildren(message);
-  // Tells the host page (and the iframe mode's embed.js) that this widget will not run.
-  element.dispatchEvent(new CustomEvent('knee-check:error', { bubbles: true, composed: true, detail: null }));
+function showFailure(element, container, values, error, what = 'could not start') {
+  try {
+    const lang = languageOf(element, values);
+    const message = document.createElement('p');
+    message.className = 'kc-root kc-notice kc-failure';
+    message.setAttribute('role', 'status');
+    message.setAttribute('part', 'notice');
+    message.lang = lang;
+    message.textContent = FAILURE[lang];
+    container.replaceChildren(message);
+  } catch {
+    // Nothing left to show it in; the console line below still says what happened.
+  }
+  try {
+    // Tells the host page (and the iframe mode's embed.js) that this widget will not run.
+    element.dispatchEvent(new CustomEvent('knee-check:error', { bubbles: true, composed: true, detail: null }));
+  } catch {
+    // A host listener that throws is the host's own error, reported by the browser.
+  }
   if (!failureLogged) {
     failureLogged = true;
-    // One string, the error's own words included: an Error object passed as a second
-    // argument reaches some consoles and host error trackers as `{}` (Firefox's, read
-    // over WebDriver BiDi; anything that serialises console arguments as JSON).
-    console.error(`[knee-check] ${what}: ${error}`);
+    // Named errors keep their name (a CompileError says what failed); the loader's own
+    // explanations are plain sentences. One string, the error's own words included: an
+    // Error object passed as a second argument reaches some consoles and host error
+    // trackers as `{}` (Firefox's, read over WebDriver BiDi; anything that serialises
+    // console arguments as JSON).
+    const text = error instanceof Error ? (error.name === 'Error' ? error.message : `${error.name}: ${error.message}`) : error;
+    logError(`[knee-check] ${what}: ${text}`);
   }
 }
 
@@ -155,81 +272,135 @@ function showFailure(element, container, options, error, what = 'could not start
 // the browser reports no uncaught error and host listeners added after this module never
 // hear it (those on window added before it still do: window runs its listeners in the
 // order they were added, capturing or not). Where no hook ran (a trap without a panic, or panics that abort at
-// once), the widgets are replaced and the one line logged here.
-window.addEventListener(
-  'error',
-  (event) => {
-    const error = event.error;
-    if (!(error instanceof WebAssembly.RuntimeError) || !String(error.stack).includes(WASM_URL.href)) return;
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    trapped = true;
-    for (const entry of live) {
-      if (entry.container.querySelector('.kc-failure')) continue;
-      // The hook's plain text becomes the same polite notice a failed start shows.
-      if (Object.values(FAILURE).includes(entry.container.textContent)) failureLogged = true;
-      showFailure(entry.element, entry.container, entry.options, error, 'stopped after an internal error');
-    }
-  },
-  true,
-);
+// once), the widgets are replaced and the one line logged here. It never throws itself:
+// without WebAssembly there is nothing to catch, and an error event from the host's own
+// code passes untouched.
+if (WasmRuntimeError) {
+  apply(addEventListener, window, [
+    'error',
+    (event) => {
+      try {
+        const error = event.error;
+        if (!(error instanceof WasmRuntimeError) || !String(error.stack).includes(WASM_URL.href)) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        trapped = true;
+        for (const entry of live) {
+          if (entry.container.querySelector('.kc-failure')) continue;
+          // The hook's plain text becomes the same polite notice a failed start shows.
+          if (Object.values(FAILURE).includes(entry.container.textContent)) failureLogged = true;
+          showFailure(entry.element, entry.container, entry.values, error, 'stopped after an internal error');
+        }
+      } catch {
+        // Never an error of the loader's own in the host's error handling.
+      }
+    },
+    true,
+  ]);
+}
+
+const INERT = Object.freeze({ update() {}, destroy() {} });
+
+/** The closed shadow root the loader made on `element`, made now if there is none. */
+function shadowOf(element) {
+  let shadow = shadows.get(element);
+  if (!shadow) {
+    shadow = apply(attachShadow, element, [{ mode: 'closed' }]);
+    shadows.set(element, shadow);
+  }
+  return shadow;
+}
 
 /**
  * Mounts a widget in `element` with `options` (attribute names or camelCase keys).
- * Returns a handle with `update(options)` and `destroy()`. Never throws.
+ * Returns a handle with `update(options)` and `destroy()`. Never throws. A second
+ * mount() on the same element replaces the widget there: the earlier one is destroyed
+ * and its handle does nothing from then on.
  */
 export function mount(element, options = {}) {
+  try {
+    return mountIn(element, options);
+  } catch (error) {
+    logError(
+      '[knee-check] cannot mount in this element (give mount() an element that can hold a shadow root, ' +
+        `such as an empty <div>, without one of its own): ${describe(error)}`,
+    );
+    return INERT;
+  }
+}
+
+function mountIn(element, options) {
   let widget = null;
   let destroyed = false;
-  let current = { ...options };
-  let container = null;
-  try {
-    const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-    adoptStyles(shadow);
-    container = document.createElement('div');
-    container.className = 'kc-mount';
-    shadow.append(container);
-  } catch (error) {
-    console.error('[knee-check] cannot mount in this element:', error);
-    return { update() {}, destroy() {} };
-  }
-  const entry = { element, container, options: current };
+  let { values, refused } = readOptions(options);
+  const shadow = shadowOf(element);
+  current.get(element)?.destroy();
+  adoptStyles(shadow);
+  let container = document.createElement('div');
+  container.className = 'kc-mount';
+  // The app's event delegation (yew) listens on its root. Page code that wraps
+  // EventTarget.prototype.addEventListener after this module ran (zone.js does) must
+  // not be handed the widget's events, so the root keeps the functions taken at load.
+  container.addEventListener = addEventListener;
+  container.removeEventListener = removeEventListener;
+  shadow.append(container);
+  const entry = { element, container, values };
   live.add(entry);
   // The custom questionnaire of the options last applied: its script id, and the promise
   // of what the checker made of it.
-  let prepared = { id: undefined, result: Promise.resolve({}) };
-  // Applies `current` once the wasm (and any custom questionnaire) is ready. Only the
+  let prepared = { id: undefined, result: null };
+  // Applies the options once the wasm (and any custom questionnaire) is ready. Only the
   // newest options are applied: a call overtaken by a later update does nothing.
-  const apply = async () => {
-    const options = current;
-    const id = questionnaireId(options);
-    if (id !== prepared.id) prepared = { id, result: checkQuestionnaireIn(element, id) };
-    const [, { form, problem }] = await Promise.all([startWasm(), prepared.result]);
-    if (destroyed || trapped || options !== current) return;
-    if (widget) widget.update(optionList(options), form, problem);
-    else widget = mountWidget(element, container, optionList(options), form, problem);
+  const applyOptions = async () => {
+    const applied = values;
+    const id = questionnaireId(applied);
+    if (id !== prepared.id || !prepared.result) {
+      const result = checkQuestionnaireIn(element, id).catch((error) => ({ problem: describe(error) }));
+      prepared = { id, result };
+    }
+    const result = prepared.result;
+    await startWasm();
+    const { form, problem } = await result;
+    if (destroyed || trapped || applied !== values) return;
+    if (widget) {
+      widget.update(optionList(applied), refused, form, problem);
+    } else {
+      widget = mountWidget(element, container, optionList(applied), refused, form, problem);
+      // The widget may render in a reused root that took the container's place.
+      container = widget.root;
+      entry.container = container;
+    }
   };
-  apply().catch((error) => showFailure(element, container, current, error));
-  return {
+  const run = () => applyOptions().catch((error) => showFailure(element, container, values, error));
+  run();
+  const handle = {
     update(next = {}) {
-      current = { ...next };
-      entry.options = current;
-      if (trapped) return;
-      apply().catch((error) => showFailure(element, container, current, error));
+      try {
+        if (destroyed) return;
+        ({ values, refused } = readOptions(next));
+        entry.values = values;
+        if (trapped) return;
+        run();
+      } catch (error) {
+        logError(`[knee-check] could not update: ${describe(error)}`);
+      }
     },
     destroy() {
       if (destroyed) return;
       destroyed = true;
       live.delete(entry);
+      if (current.get(element) === handle) current.delete(element);
       try {
         if (!trapped) widget?.destroy();
       } catch (error) {
-        console.error('[knee-check] could not tear down cleanly:', error);
+        logError(`[knee-check] could not tear down cleanly: ${describe(error)}`);
       }
       widget = null;
       container.remove();
     },
   };
+  current.set(element, handle);
+  return handle;
 }
 
 function attributeOptions(element) {
@@ -241,10 +412,16 @@ function attributeOptions(element) {
   return options;
 }
 
+/** Marks the loader's own element classes, so a second copy of the loader (another URL,
+ *  another module) knows the name is taken by the widget itself. */
+const OWN = Symbol.for('knee-check.element');
+
 /** `<knee-check>`: mounts when connected, follows attribute changes, frees itself when
  *  removed (a move within the page keeps the reader's answers). */
 export class KneeCheckElement extends HTMLElement {
   static observedAttributes = OPTION_NAMES;
+
+  static [OWN] = true;
 
   #handle = null;
 
@@ -253,7 +430,7 @@ export class KneeCheckElement extends HTMLElement {
   }
 
   disconnectedCallback() {
-    queueMicrotask(() => {
+    queueTask(() => {
       if (!this.isConnected && this.#handle) {
         this.#handle.destroy();
         this.#handle = null;
@@ -266,6 +443,28 @@ export class KneeCheckElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('knee-check')) {
-  customElements.define('knee-check', KneeCheckElement);
+/** Defines `<knee-check>`, or says in one line why it cannot and what to do instead. */
+function define() {
+  const advice = 'use mount() on a <div>, or the iframe mode (README, "Embedding")';
+  try {
+    const registry = globalThis.customElements;
+    if (!registry) {
+      logError(`[knee-check] this browser has no custom elements, so <knee-check> shows nothing; ${advice}`);
+      return;
+    }
+    const existing = registry.get('knee-check');
+    if (existing) {
+      if (!existing[OWN]) {
+        logError(
+          '[knee-check] another script on this page already defined <knee-check>, so these elements are not ' +
+            `the self-check; remove that script, or ${advice}`,
+        );
+      }
+      return;
+    }
+    registry.define('knee-check', KneeCheckElement);
+  } catch (error) {
+    logError(`[knee-check] could not define <knee-check> (${describe(error)}); ${advice}`);
+  }
 }
+define();

@@ -180,13 +180,18 @@ fn widget(props: &WidgetProps) -> Html {
         });
     }
 
-    // Tell the host when a check starts and how it ends (the outcome id only).
+    // Tell the host when a check starts and how it ends (the outcome id only). A start
+    // is the step from the intro to a question, once: coming back to the first
+    // question from elsewhere (a red-flag card's "I answered this by mistake") is not.
+    let previous_screen = use_mut_ref(|| Screen::Intro);
     {
         let on_event = props.on_event.clone();
         let q = model.q.clone();
         let session = model.session.clone();
         use_effect_with(session.screen().clone(), move |screen| match screen {
-            Screen::Question(_) if session.answers().is_empty() && session.draft().is_empty() => {
+            _ if matches!(previous_screen.replace(screen.clone()), Screen::Intro)
+                && matches!(screen, Screen::Question(_)) =>
+            {
                 on_event.emit(WidgetEvent::Start)
             }
             Screen::Result | Screen::RedFlag { .. } => {

@@ -18,6 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement};
 use yew::AppHandle;
+use yew::Callback;
 
 use crate::browser::app::{App, AppProps, Config, WidgetEvent};
 use crate::lang::Lang;
@@ -29,6 +30,31 @@ const PREFIX: &str = "[knee-check]";
 thread_local! {
     /// Containers of live widgets, so a panic can replace each with a polite message.
     static LIVE: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+    /// Yew roots of removed widgets, emptied and detached, kept for the next widget.
+    ///
+    /// Yew never frees an app root: its event delegation adds one listener per event
+    /// kind on the root element and leaks the closure on purpose
+    /// (`HostHandlers::add_listener` in yew's `dom_bundle/subtree_root.rs`), and that
+    /// closure holds the root element through the wasm's externref table. A new app per
+    /// widget would so leak an element, a listener and a closure for every widget ever
+    /// mounted. Reusing roots bounds what is kept by the most widgets ever on the page
+    /// at the same time, however often they are mounted and removed.
+    static PARKED: RefCell<Vec<(Element, AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// What a parked root shows: no questionnaire, so the app drops its check (and with it
+/// every answer) and renders only its small failure notice, in a root that is in no
+/// document. The next widget in the same root starts from a fresh check.
+fn parked_props() -> AppProps {
+    AppProps {
+        config: Rc::new(Config {
+            options: Options::default(),
+            questionnaire: Err(String::new()),
+            lang: Lang::default(),
+            warnings: Vec::new(),
+        }),
+        on_event: Callback::noop(),
+    }
 }
 
 /// A mounted widget, returned to JS. `update` applies new options to the live widget;
@@ -49,32 +75,53 @@ pub struct Widget {
 /// Mounts a widget. `host` is the element the page sees (it receives events and lends
 /// its language); `container` is where the app renders, usually inside `host`'s shadow
 /// root; `options` is the flat list `[name, value, …]` of option names (attribute or
-/// camelCase spelling) and values. `form` and `problem` carry a custom questionnaire (see
-/// [`load_questionnaire`]).
+/// camelCase spelling) and values; `refused` the flat list `[name, why, …]` of options
+/// the loader could not read or turn into text (they join the one warning line). `form`
+/// and `problem` carry a custom questionnaire (see [`load_questionnaire`]).
+///
+/// The widget may render in a reused root instead of `container` (see `PARKED`): it then
+/// takes `container`'s place, and [`Widget::root`] names the element in use.
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(
     host: Element,
     container: Element,
     options: Vec<String>,
+    refused: Vec<String>,
     form: Option<String>,
     problem: Option<String>,
 ) -> Widget {
     install_panic_hook();
-    let pairs = option_pairs(&options);
-    let (options, warnings) = Options::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (options, warnings) = parse_options(&options, &refused);
     let source = custom_source(&options, form, problem);
     let questionnaire = load_questionnaire(source.0.as_deref(), source.1.as_deref());
+    let parked = PARKED.with(|parked| parked.borrow_mut().pop());
+    let root = match &parked {
+        Some((root, _)) if container.replace_with_with_node_1(root).is_ok() => root.clone(),
+        _ => container,
+    };
     let mut widget = Widget {
         app: None,
-        host: host.clone(),
-        container: container.clone(),
+        host,
+        container: root.clone(),
         questionnaire_source: source,
         questionnaire,
         logged_warnings: Vec::new(),
     };
     let props = widget.props(options, warnings);
-    LIVE.with(|live| live.borrow_mut().push(container.clone()));
-    widget.app = Some(yew::Renderer::<App>::with_root_and_props(container, props).render());
+    LIVE.with(|live| live.borrow_mut().push(root.clone()));
+    widget.app = Some(match parked {
+        Some((parked_root, mut app)) if parked_root == root => {
+            app.update(props);
+            app
+        }
+        other => {
+            // A parked root that could not take the container's place stays parked.
+            if let Some(entry) = other {
+                PARKED.with(|parked| parked.borrow_mut().push(entry));
+            }
+            yew::Renderer::<App>::with_root_and_props(root, props).render()
+        }
+    });
     widget
 }
 
@@ -82,10 +129,14 @@ pub fn mount_widget(
 impl Widget {
     /// Applies a new set of options to the live widget, keeping the reader's answers
     /// unless the questionnaire itself changed.
-    pub fn update(&mut self, options: Vec<String>, form: Option<String>, problem: Option<String>) {
-        let pairs = option_pairs(&options);
-        let (options, warnings) =
-            Options::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    pub fn update(
+        &mut self,
+        options: Vec<String>,
+        refused: Vec<String>,
+        form: Option<String>,
+        problem: Option<String>,
+    ) {
+        let (options, warnings) = parse_options(&options, &refused);
         let source = custom_source(&options, form, problem);
         if source != self.questionnaire_source {
             self.questionnaire = load_questionnaire(source.0.as_deref(), source.1.as_deref());
@@ -97,15 +148,24 @@ impl Widget {
         }
     }
 
-    /// Unmounts the widget and forgets every answer.
+    /// The element the widget renders in: the loader's container, or the reused root
+    /// that took its place.
+    #[wasm_bindgen(getter)]
+    pub fn root(&self) -> Element {
+        self.container.clone()
+    }
+
+    /// Unmounts the widget and forgets every answer. Its emptied root leaves the page
+    /// and is kept for the next widget (see `PARKED`); nothing else is kept.
     pub fn destroy(mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
         LIVE.with(|live| live.borrow_mut().retain(|c| c != &self.container));
-        self.container.set_text_content(None);
+        self.container.remove();
         if let Some(el) = self.container.dyn_ref::<HtmlElement>() {
             let _ = el.style().remove_property("--knee-check-accent");
+        }
+        if let Some(mut app) = self.app.take() {
+            app.update(parked_props());
+            PARKED.with(|parked| parked.borrow_mut().push((self.container.clone(), app)));
         }
     }
 }
@@ -145,6 +205,21 @@ impl Widget {
             on_event: yew::Callback::from(move |event: WidgetEvent| dispatch(&host, &event)),
         }
     }
+}
+
+/// Checks the loader's options; the values it refused come first among the warnings.
+fn parse_options(options: &[String], refused: &[String]) -> (Options, Vec<OptionWarning>) {
+    let pairs = option_pairs(options);
+    let (options, parsed) = Options::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let mut warnings: Vec<OptionWarning> = refused
+        .chunks_exact(2)
+        .map(|pair| OptionWarning {
+            option: pair[0].clone(),
+            message: pair[1].clone(),
+        })
+        .collect();
+    warnings.extend(parsed);
+    (options, warnings)
 }
 
 /// Pairs up the loader's flat option list `[name, value, name, value, …]` (the loader

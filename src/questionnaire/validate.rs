@@ -1094,40 +1094,32 @@ fn describe_case(case: &Case) -> String {
     )
 }
 
-/// Keys seen so far with the index where each was last seen: a map's `insert` and `get`
-/// over a list. Files are small, and this spares the wasm a hash map's code.
-struct Seen<K>(Vec<(K, usize)>);
+/// Keys seen so far with the index where each was last seen. A sorted map, so checking
+/// a file takes time in proportion to its size (times a logarithm), not its square: a
+/// large questionnaire must not stall the reader's page.
+struct Seen<K>(std::collections::BTreeMap<K, usize>);
 
 impl<K> Default for Seen<K> {
     fn default() -> Self {
-        Seen(Vec::new())
+        Seen(std::collections::BTreeMap::new())
     }
 }
 
-impl<K: PartialEq> Seen<K> {
+impl<K: Ord> Seen<K> {
     /// Records `key` at `index`; returns where it was seen before, if it was.
     fn insert(&mut self, key: K, index: usize) -> Option<usize> {
-        match self.0.iter_mut().find(|(k, _)| *k == key) {
-            Some(entry) => Some(std::mem::replace(&mut entry.1, index)),
-            None => {
-                self.0.push((key, index));
-                None
-            }
-        }
+        self.0.insert(key, index)
     }
 
-    fn get<Q: PartialEq + ?Sized>(&self, key: &Q) -> Option<&usize>
+    fn get<Q: Ord + ?Sized>(&self, key: &Q) -> Option<&usize>
     where
         K: std::borrow::Borrow<Q>,
     {
-        self.0
-            .iter()
-            .find(|(k, _)| k.borrow() == key)
-            .map(|(_, i)| i)
+        self.0.get(key)
     }
 }
 
-impl<K: PartialEq> FromIterator<(K, usize)> for Seen<K> {
+impl<K: Ord> FromIterator<(K, usize)> for Seen<K> {
     fn from_iter<I: IntoIterator<Item = (K, usize)>>(iter: I) -> Self {
         let mut seen = Seen::default();
         for (key, index) in iter {

@@ -13,8 +13,14 @@
 // The same specs run in Chromium and in Firefox (playwright.config.mjs). What differs
 // between the two engines is handled here, not in the specs: see `browserMessage`,
 // `catchDownload` and `pressPrint`.
+//
+// The widget renders in a closed shadow root, which locators cannot enter. Every page
+// therefore gets the init script of open-shadow.mjs (shadow roots forced open, the
+// limit README's privacy section names), except in tests that declare
+// `test.use({ realShadowRoots: true })` to prove what a page script cannot see.
 import { readFile } from 'node:fs/promises';
 import { test as base, expect } from '@playwright/test';
+import { OPEN_SHADOW_ROOTS } from './open-shadow.mjs';
 
 /**
  * Firefox reports its own security messages (a resource refused by a Content Security
@@ -44,6 +50,18 @@ export function aboutTheWidget(text) {
 export const test = base.extend({
   /** Patterns of console errors and `[knee-check]` warnings this test expects. */
   expectedConsole: [[], { option: true }],
+
+  /** Leave the widget's shadow roots closed, as on a real page. */
+  realShadowRoots: [false, { option: true }],
+
+  /** Forces shadow roots open (open-shadow.mjs) unless the test asks for real ones. */
+  openShadowRoots: [
+    async ({ context, realShadowRoots }, use) => {
+      if (!realShadowRoots) await context.addInitScript(OPEN_SHADOW_ROOTS);
+      await use();
+    },
+    { auto: true },
+  ],
 
   /** Every console message of the test, as { type, text }, in order. */
   consoleMessages: async ({ page }, use) => {

@@ -177,6 +177,31 @@ pub fn result_view(props: &ResultViewProps<'_>) -> Html {
     }
 }
 
+/// `template` with each `{name}` replaced by its value in a `<bdi>`: text the host gave
+/// (a clinic's name, a phone number) is isolated from the widget's own sentence, so a
+/// right-to-left name or a stray direction override in it cannot reorder the words
+/// around it, in any language.
+fn fill_isolated(template: &str, values: &[(&str, &str)]) -> Html {
+    let mut parts = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|i| open + i) else {
+            break;
+        };
+        let key = &rest[open + 1..close];
+        match values.iter().find(|(name, _)| *name == key) {
+            Some((_, value)) => {
+                parts.push(html! { { rest[..open].to_owned() } });
+                parts.push(html! { <bdi>{ (*value).to_owned() }</bdi> });
+            }
+            None => parts.push(html! { { rest[..=close].to_owned() } }),
+        }
+        rest = &rest[close + 1..];
+    }
+    parts.push(html! { { rest.to_owned() } });
+    parts.into_iter().collect::<Html>()
+}
+
 struct CallToActionProps<'a> {
     options: &'a Options,
     lang: Lang,
@@ -193,11 +218,11 @@ fn call_to_action(props: &CallToActionProps<'_>) -> Html {
     let o = &props.options;
     let evaluation = o.evaluation_name.as_deref().unwrap_or(s.default_evaluation);
     let text = match &o.clinic_name {
-        Some(clinic) => fill(
+        Some(clinic) => fill_isolated(
             s.cta_clinic,
             &[("clinic", clinic), ("evaluation", evaluation)],
         ),
-        None => fill(s.cta_neutral, &[("evaluation", evaluation)]),
+        None => fill_isolated(s.cta_neutral, &[("evaluation", evaluation)]),
     };
     html! {
         <div class="kc-cta" part="cta">
@@ -210,7 +235,7 @@ fn call_to_action(props: &CallToActionProps<'_>) -> Html {
                         <a class="kc-button kc-primary" part="button cta-link" href={url.clone()} target="_blank" rel="noopener noreferrer">{ s.cta_book }</a>
                     }
                     if let Some(phone) = &o.clinic_phone {
-                        <a class="kc-button kc-secondary" part="button cta-phone" href={Options::tel_href(phone)}>{ fill(s.cta_call, &[("phone", phone)]) }</a>
+                        <a class="kc-button kc-secondary" part="button cta-phone" href={Options::tel_href(phone)}>{ fill_isolated(s.cta_call, &[("phone", phone)]) }</a>
                     }
                 </div>
             }

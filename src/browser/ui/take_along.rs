@@ -263,9 +263,11 @@ fn clipboard_write(text: &str) -> Option<js_sys::Promise> {
         .ok()?
         .dyn_into::<js_sys::Function>()
         .ok()?;
-    write
-        .call1(&clipboard, &JsValue::from_str(text))
+    let result = write.call1(&clipboard, &JsValue::from_str(text)).ok()?;
+    // A thenable, not `instanceof Promise`: a page whose `window.Promise` was replaced
+    // (zone.js on every Angular page) still gets the browser's own promise here.
+    js_sys::Reflect::get(&result, &"then".into())
         .ok()?
-        .dyn_into::<js_sys::Promise>()
-        .ok()
+        .is_function()
+        .then(|| result.unchecked_into::<js_sys::Promise>())
 }
