@@ -16,9 +16,11 @@
 //   <knee-check clinic-name clinic-phone booking-url evaluation-name emergency-number
 //               lang theme accent heading-level questionnaire></knee-check>
 //   mount(element, options) -> { update(options), destroy() }
+//   checkOptions(options), previewScreens(), mount(element, options, screen): for the
+//   embed configurator (the widget's own option rules; a preview opened on a screen)
 //   events: knee-check:start, knee-check:complete (detail: { outcome }), bubbling, composed
 
-import init, { mountWidget } from './__GLUE__';
+import init, { mountWidget, mountPreview, checkOptions as checkByWidgetRules, previewScreens as widgetScreens } from './__GLUE__';
 import initChecker, { checkQuestionnaire } from './__CHECKER_GLUE__';
 
 const WASM_URL = new URL('./__WASM__', import.meta.url);
@@ -170,10 +172,31 @@ window.addEventListener(
 );
 
 /**
- * Mounts a widget in `element` with `options` (attribute names or camelCase keys).
- * Returns a handle with `update(options)` and `destroy()`. Never throws.
+ * Checks `options` (attribute names or camelCase keys) by the widget's own rules
+ * (src/options.rs, in the wasm), for the embed configurator. Resolves to
+ * `{ 'attribute-name': 'why it would be ignored' }`, empty when every option is good.
  */
-export function mount(element, options = {}) {
+export async function checkOptions(options = {}) {
+  await startWasm();
+  const flat = checkByWidgetRules(optionList(options));
+  const problems = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) problems[flat[i]] = flat[i + 1];
+  return problems;
+}
+
+/** The screens `mount(element, options, screen)` can open, for a preview: `intro`,
+ *  `question`, then each outcome id of the built-in questionnaire. */
+export async function previewScreens() {
+  await startWasm();
+  return widgetScreens();
+}
+
+/**
+ * Mounts a widget in `element` with `options` (attribute names or camelCase keys).
+ * Returns a handle with `update(options)` and `destroy()`. Never throws. With `screen`
+ * (one of previewScreens()), the built-in check opens on that screen: a preview.
+ */
+export function mount(element, options = {}, screen = undefined) {
   let widget = null;
   let destroyed = false;
   let current = { ...options };
@@ -202,6 +225,7 @@ export function mount(element, options = {}) {
     const [, { form, problem }] = await Promise.all([startWasm(), prepared.result]);
     if (destroyed || trapped || options !== current) return;
     if (widget) widget.update(optionList(options), form, problem);
+    else if (screen !== undefined) widget = mountPreview(element, container, optionList(options), String(screen));
     else widget = mountWidget(element, container, optionList(options), form, problem);
   };
   apply().catch((error) => showFailure(element, container, current, error));
@@ -259,6 +283,23 @@ export class KneeCheckElement extends HTMLElement {
   attributeChangedCallback() {
     this.#handle?.update(attributeOptions(this));
   }
+}
+
+// Each option is also a property in camelCase (`element.clinicName = '…'`) that reflects
+// its attribute, as in most web components; `lang` already is one (HTMLElement's).
+for (const name of OPTION_NAMES) {
+  const property = name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
+  if (property in HTMLElement.prototype) continue;
+  Object.defineProperty(KneeCheckElement.prototype, property, {
+    configurable: true,
+    get() {
+      return this.getAttribute(name);
+    },
+    set(value) {
+      if (value === null || value === undefined) this.removeAttribute(name);
+      else this.setAttribute(name, String(value));
+    },
+  });
 }
 
 if (!customElements.get('knee-check')) {

@@ -20,6 +20,8 @@ use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement};
 use yew::AppHandle;
 
 use crate::browser::app::{App, AppProps, Config, WidgetEvent};
+use crate::check::preview;
+use crate::check::session::Session;
 use crate::lang::Lang;
 use crate::options::{attribute_name, OptionWarning, Options};
 use crate::questionnaire::{builtin, compact};
@@ -44,6 +46,8 @@ pub struct Widget {
     /// The warnings last logged, so an update that changes a good option does not log
     /// the same bad ones again: one console line per problem, not per update.
     logged_warnings: Vec<OptionWarning>,
+    /// Where the check opens (a preview's screen, or the intro).
+    start: Session,
 }
 
 /// Mounts a widget. `host` is the element the page sees (it receives events and lends
@@ -59,11 +63,61 @@ pub fn mount_widget(
     form: Option<String>,
     problem: Option<String>,
 ) -> Widget {
+    mount_at(host, container, options, form, problem, None)
+}
+
+/// Mounts a widget with the built-in questionnaire opened on `screen`, one of
+/// [`preview_screens`], for the embed configurator's preview (an unknown name opens the
+/// intro). Otherwise it is the widget of [`mount_widget`]: the reader can go on from
+/// there, and `update` keeps the screen.
+#[wasm_bindgen(js_name = mountPreview)]
+pub fn mount_preview(
+    host: Element,
+    container: Element,
+    options: Vec<String>,
+    screen: &str,
+) -> Widget {
+    mount_at(host, container, options, None, None, Some(screen))
+}
+
+/// The screens [`mount_preview`] can open: `intro`, `question`, then one per outcome of
+/// the built-in questionnaire (each result band and each red-flag card), by outcome id.
+#[wasm_bindgen(js_name = previewScreens)]
+pub fn preview_screens() -> Vec<String> {
+    preview::screens(builtin::PREVIEW)
+}
+
+/// Checks options by the widget's own rules ([`Options::parse`]) without mounting
+/// anything, for the embed configurator: the flat list `[name, why, name, why, …]` of
+/// every option the widget would ignore, names in their attribute spelling. Empty when
+/// all are good. Logs nothing.
+#[wasm_bindgen(js_name = checkOptions)]
+pub fn check_options(options: Vec<String>) -> Vec<String> {
+    let (_, warnings) = parse_options(&options);
+    warnings
+        .into_iter()
+        .flat_map(|w| [w.option, w.message])
+        .collect()
+}
+
+/// Shared by both mount functions; kept out of line so the Yew renderer is compiled once.
+#[inline(never)]
+fn mount_at(
+    host: Element,
+    container: Element,
+    options: Vec<String>,
+    form: Option<String>,
+    problem: Option<String>,
+    screen: Option<&str>,
+) -> Widget {
     install_panic_hook();
-    let pairs = option_pairs(&options);
-    let (options, warnings) = Options::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (options, warnings) = parse_options(&options);
     let source = custom_source(&options, form, problem);
     let questionnaire = load_questionnaire(source.0.as_deref(), source.1.as_deref());
+    let start = match (screen, &questionnaire) {
+        (Some(name), Ok(q)) => preview::session(q, builtin::PREVIEW, name).unwrap_or_default(),
+        _ => Session::new(),
+    };
     let mut widget = Widget {
         app: None,
         host: host.clone(),
@@ -71,6 +125,7 @@ pub fn mount_widget(
         questionnaire_source: source,
         questionnaire,
         logged_warnings: Vec::new(),
+        start,
     };
     let props = widget.props(options, warnings);
     LIVE.with(|live| live.borrow_mut().push(container.clone()));
@@ -83,9 +138,7 @@ impl Widget {
     /// Applies a new set of options to the live widget, keeping the reader's answers
     /// unless the questionnaire itself changed.
     pub fn update(&mut self, options: Vec<String>, form: Option<String>, problem: Option<String>) {
-        let pairs = option_pairs(&options);
-        let (options, warnings) =
-            Options::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let (options, warnings) = parse_options(&options);
         let source = custom_source(&options, form, problem);
         if source != self.questionnaire_source {
             self.questionnaire = load_questionnaire(source.0.as_deref(), source.1.as_deref());
@@ -141,10 +194,19 @@ impl Widget {
                 questionnaire: self.questionnaire.clone(),
                 lang,
                 warnings,
+                start: self.start.clone(),
             }),
             on_event: yew::Callback::from(move |event: WidgetEvent| dispatch(&host, &event)),
         }
     }
+}
+
+/// [`Options::parse`] of the loader's flat option list. Kept out of line: the parser is
+/// large, and its three callers (mount, update, the configurator's check) share one copy.
+#[inline(never)]
+fn parse_options(options: &[String]) -> (Options, Vec<OptionWarning>) {
+    let pairs = option_pairs(options);
+    Options::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 
 /// Pairs up the loader's flat option list `[name, value, name, value, …]` (the loader
