@@ -57,16 +57,12 @@ export interface KneeCheckHandle {
   destroy(): void;
 }
 
-/** A screen a preview can open on: `intro`, `question`, or an outcome id. */
-export type PreviewScreen = 'intro' | 'question' | Outcome;
-
 /**
  * Mounts the widget in a shadow root on `element` (a `div`, `section`, ... that can host
  * one). Never throws: without a usable element it logs one `[knee-check]` error and
- * returns a handle that does nothing. With `screen`, the built-in check opens on that
- * screen (a preview; see `previewScreens()`).
+ * returns a handle that does nothing.
  */
-export function mount(element: Element, options?: KneeCheckOptions, screen?: PreviewScreen): KneeCheckHandle;
+export function mount(element: Element, options?: KneeCheckOptions): KneeCheckHandle;
 
 /**
  * Checks options by the widget's own rules without showing anything. Resolves to
@@ -74,8 +70,16 @@ export function mount(element: Element, options?: KneeCheckOptions, screen?: Pre
  */
 export function checkOptions(options?: KneeCheckOptions): Promise<Partial<Record<OptionName | (string & {}), string>>>;
 
-/** The screens a preview can open: `intro`, `question`, then each outcome id. */
-export function previewScreens(): Promise<PreviewScreen[]>;
+/** One way through the built-in check, for a preview: the codes to choose on each
+ *  question in turn to reach `screen`, an outcome id. */
+export interface PreviewRoute {
+  screen: Outcome;
+  answers: string[][];
+}
+
+/** The answers that reach each outcome of the built-in check (each result and each
+ *  red-flag card), found when the widget was built. Loads the questionnaire checker. */
+export function previewRoutes(): Promise<PreviewRoute[]>;
 
 /** Every option name, as attributes spell them. */
 export const OPTION_NAMES: readonly OptionName[];

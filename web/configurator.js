@@ -1,9 +1,11 @@
 // The embed configurator: an editor fills in the options, sees every screen of the widget
 // with them, and copies a snippet. Each field is checked by the widget's own option rules
-// (checkOptions, src/options.rs in the wasm): nothing here repeats them. Everything
-// happens in this page; nothing is sent anywhere.
+// (checkOptions, src/options.rs in the wasm): nothing here repeats them. The preview
+// reaches each screen by pressing the widget's own buttons with the answers the build
+// found for it (previewRoutes), so it follows the questionnaire, whatever it holds.
+// Everything happens in this page; nothing is sent anywhere.
 
-import { checkOptions, mount, previewScreens } from '{{knee-check.js}}';
+import { checkOptions, mount, previewRoutes } from './{{knee-check.js}}';
 
 const VERSION = '{{version}}';
 const LOADER_FILE = '{{knee-check.js}}';
@@ -72,7 +74,8 @@ const probe = document.createElement('span');
 probe.hidden = true;
 document.body.append(probe);
 
-/** The colour as [r, g, b, alpha], as the browser reads it; null for something else. */
+/** The colour as { rgb: [r, g, b], alpha }, as the browser reads it; null for something
+ *  else. */
 function rgbOf(colour) {
   probe.style.color = '';
   probe.style.color = colour;
@@ -81,7 +84,7 @@ function rgbOf(colour) {
   const value = getComputedStyle(probe).color;
   probe.hidden = true;
   const parts = value.match(/[\d.]+/g)?.map(Number);
-  return parts ? [parts[0], parts[1], parts[2], parts[3] ?? 1] : null;
+  return parts ? { rgb: parts.slice(0, 3), alpha: parts[3] ?? 1 } : null;
 }
 
 const luminance = ([r, g, b]) => {
@@ -116,13 +119,14 @@ function nearestPassing(rgb) {
 
 let suggestion = null;
 function checkContrast(accent) {
-  const rgb = accent && rgbOf(accent);
+  const colour = accent && rgbOf(accent);
   suggestion = null;
-  if (!rgb) {
+  if (!colour) {
     contrastBox.hidden = true;
     return;
   }
-  if (rgb[3] < 1) {
+  const { rgb } = colour;
+  if (colour.alpha < 1) {
     contrastBox.hidden = false;
     suggestionButton.hidden = true;
     contrastText.textContent = 'This colour is see-through, so its contrast depends on the page behind it. Choose a solid colour.';
@@ -157,11 +161,54 @@ suggestionButton.addEventListener('click', () => {
 let screen = 'intro';
 let preview = null;
 let shownOptions = {};
+/** Screen name -> the codes to choose on each question to reach it. */
+const routes = new Map([['intro', null], ['question', []]]);
+let showing = 0;
 
-function showScreen(name) {
+/** Resolves to what `find()` returns once it returns something, checking once a frame;
+ *  null after about three seconds. */
+async function when(find) {
+  for (let frame = 0; frame < 180; frame += 1) {
+    const found = find();
+    if (found) return found;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  return null;
+}
+
+/** Presses the widget's own buttons to reach a screen: Start, then on each question the
+ *  route's answers and Continue. Stops if another screen was asked for meanwhile. */
+async function drive(root, answers, mine) {
+  const still = () => mine === showing;
+  // On the intro, Start is the widget's only button part.
+  const start = await when(() => root.querySelector('.kc-mount [part~="button"]'));
+  if (!start || !still()) return;
+  start.click();
+  for (const codes of answers) {
+    const form = await when(() => root.querySelector('.kc-mount form'));
+    if (!form || !still()) return;
+    const before = form.textContent;
+    for (const code of codes) {
+      const choice = await when(() => form.querySelector(`input[value="${CSS.escape(code)}"]`));
+      if (!choice || !still()) return;
+      choice.click();
+    }
+    form.querySelector('[type="submit"]')?.click();
+    // The next question, or the end (no form).
+    await when(() => root.querySelector('.kc-mount form')?.textContent !== before || null);
+  }
+}
+
+async function showScreen(name) {
   screen = name;
+  const mine = ++showing;
+  // The widget moves focus to each new step's heading; give it back to the editor.
+  const focused = document.activeElement;
   preview?.destroy();
-  preview = mount(previewBox, shownOptions, screen);
+  preview = mount(previewBox, shownOptions);
+  const answers = routes.get(name);
+  if (answers) await drive(previewBox.shadowRoot, answers, mine);
+  if (mine === showing) focused?.focus({ preventScroll: true });
 }
 
 /** A name a person can read for a preview screen (an outcome id otherwise). */
@@ -173,8 +220,8 @@ function screenLabel(name) {
 }
 
 async function listScreens() {
-  const names = await previewScreens();
-  for (const name of names) {
+  for (const { screen: name, answers } of await previewRoutes()) routes.set(name, answers);
+  for (const name of routes.keys()) {
     const id = `screen-${name}`;
     const choice = document.createElement('div');
     choice.className = 'choice';
@@ -239,7 +286,9 @@ async function update() {
   if (mine !== round) return;
   for (const field of fields) {
     const problem = problems[field.name];
-    showProblem(field, problem && field.value.trim() ? `This will be left out: ${problem}.` : null);
+    // The parser quotes values in backticks, for developers' consoles; curly quotes here.
+    const said = problem?.replace(/`([^`]*)`/g, '“$1”');
+    showProblem(field, said && field.value.trim() ? `This will be left out: ${said}.` : null);
   }
   const good = entered.filter(([name]) => !(name in problems));
   const accent = good.find(([name]) => name === 'accent')?.[1];

@@ -16,12 +16,12 @@
 //   <knee-check clinic-name clinic-phone booking-url evaluation-name emergency-number
 //               lang theme accent heading-level questionnaire></knee-check>
 //   mount(element, options) -> { update(options), destroy() }
-//   checkOptions(options), previewScreens(), mount(element, options, screen): for the
-//   embed configurator (the widget's own option rules; a preview opened on a screen)
+//   checkOptions(options), previewRoutes(): for the embed configurator (the widget's
+//   own option rules; the answers that reach each screen, for its preview)
 //   events: knee-check:start, knee-check:complete (detail: { outcome }), bubbling, composed
 
-import init, { mountWidget, mountPreview, checkOptions as checkByWidgetRules, previewScreens as widgetScreens } from './__GLUE__';
-import initChecker, { checkQuestionnaire } from './__CHECKER_GLUE__';
+import init, { mountWidget, checkOptions as checkByWidgetRules } from './__GLUE__';
+import initChecker, { checkQuestionnaire, previewRoutes as builtInRoutes } from './__CHECKER_GLUE__';
 
 const WASM_URL = new URL('./__WASM__', import.meta.url);
 const WASM_INTEGRITY = '__WASM_INTEGRITY__';
@@ -184,19 +184,28 @@ export async function checkOptions(options = {}) {
   return problems;
 }
 
-/** The screens `mount(element, options, screen)` can open, for a preview: `intro`,
- *  `question`, then each outcome id of the built-in questionnaire. */
-export async function previewScreens() {
-  await startWasm();
-  return widgetScreens();
+/**
+ * For a preview, the answers that reach each screen of the built-in check, found when the
+ * widget was built: `[{ screen, answers }]`, `screen` an outcome id (`back-likely`,
+ * `red-flag-emergency`, ...), `answers` the codes to choose on each question in turn.
+ * Comes from the questionnaire checker's wasm, which only pages that ask load.
+ */
+export async function previewRoutes() {
+  await startChecker();
+  return builtInRoutes()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [screen, ...answers] = line.split('\u001f');
+      return { screen, answers: answers.map((codes) => codes.split('\u001e').filter(Boolean)) };
+    });
 }
 
 /**
  * Mounts a widget in `element` with `options` (attribute names or camelCase keys).
- * Returns a handle with `update(options)` and `destroy()`. Never throws. With `screen`
- * (one of previewScreens()), the built-in check opens on that screen: a preview.
+ * Returns a handle with `update(options)` and `destroy()`. Never throws.
  */
-export function mount(element, options = {}, screen = undefined) {
+export function mount(element, options = {}) {
   let widget = null;
   let destroyed = false;
   let current = { ...options };
@@ -225,7 +234,6 @@ export function mount(element, options = {}, screen = undefined) {
     const [, { form, problem }] = await Promise.all([startWasm(), prepared.result]);
     if (destroyed || trapped || options !== current) return;
     if (widget) widget.update(optionList(options), form, problem);
-    else if (screen !== undefined) widget = mountPreview(element, container, optionList(options), String(screen));
     else widget = mountWidget(element, container, optionList(options), form, problem);
   };
   apply().catch((error) => showFailure(element, container, current, error));

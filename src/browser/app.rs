@@ -32,10 +32,6 @@ pub struct Config {
     pub lang: Lang,
     /// Options that were ignored, shown as one polite notice.
     pub warnings: Vec<OptionWarning>,
-    /// Where the check opens: a fresh session for readers; a named screen
-    /// ([`crate::check::preview`]) for the configurator's preview. Read once, when the
-    /// widget first renders, so an update of the options keeps the reader's place.
-    pub start: Session,
 }
 
 impl Config {
@@ -48,7 +44,6 @@ impl Config {
                 .map_err(|_| "the built-in questionnaire could not be read".to_owned()),
             lang,
             warnings: Vec::new(),
-            start: Session::new(),
         }
     }
 }
@@ -152,7 +147,7 @@ static INSTANCES: AtomicU32 = AtomicU32::new(0);
 fn widget(props: &WidgetProps) -> Html {
     let model = use_reducer(|| Model {
         q: props.q.clone(),
-        session: props.config.start.clone(),
+        session: Session::new(),
         lang: props.config.lang,
     });
     // Ids must be unique when several widgets share a page.

@@ -20,8 +20,6 @@ use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement};
 use yew::AppHandle;
 
 use crate::browser::app::{App, AppProps, Config, WidgetEvent};
-use crate::check::preview;
-use crate::check::session::Session;
 use crate::lang::Lang;
 use crate::options::{attribute_name, OptionWarning, Options};
 use crate::questionnaire::{builtin, compact};
@@ -46,8 +44,6 @@ pub struct Widget {
     /// The warnings last logged, so an update that changes a good option does not log
     /// the same bad ones again: one console line per problem, not per update.
     logged_warnings: Vec<OptionWarning>,
-    /// Where the check opens (a preview's screen, or the intro).
-    start: Session,
 }
 
 /// Mounts a widget. `host` is the element the page sees (it receives events and lends
@@ -63,28 +59,22 @@ pub fn mount_widget(
     form: Option<String>,
     problem: Option<String>,
 ) -> Widget {
-    mount_at(host, container, options, form, problem, None)
-}
-
-/// Mounts a widget with the built-in questionnaire opened on `screen`, one of
-/// [`preview_screens`], for the embed configurator's preview (an unknown name opens the
-/// intro). Otherwise it is the widget of [`mount_widget`]: the reader can go on from
-/// there, and `update` keeps the screen.
-#[wasm_bindgen(js_name = mountPreview)]
-pub fn mount_preview(
-    host: Element,
-    container: Element,
-    options: Vec<String>,
-    screen: &str,
-) -> Widget {
-    mount_at(host, container, options, None, None, Some(screen))
-}
-
-/// The screens [`mount_preview`] can open: `intro`, `question`, then one per outcome of
-/// the built-in questionnaire (each result band and each red-flag card), by outcome id.
-#[wasm_bindgen(js_name = previewScreens)]
-pub fn preview_screens() -> Vec<String> {
-    preview::screens(builtin::PREVIEW)
+    install_panic_hook();
+    let (options, warnings) = parse_options(&options);
+    let source = custom_source(&options, form, problem);
+    let questionnaire = load_questionnaire(source.0.as_deref(), source.1.as_deref());
+    let mut widget = Widget {
+        app: None,
+        host: host.clone(),
+        container: container.clone(),
+        questionnaire_source: source,
+        questionnaire,
+        logged_warnings: Vec::new(),
+    };
+    let props = widget.props(options, warnings);
+    LIVE.with(|live| live.borrow_mut().push(container.clone()));
+    widget.app = Some(yew::Renderer::<App>::with_root_and_props(container, props).render());
+    widget
 }
 
 /// Checks options by the widget's own rules ([`Options::parse`]) without mounting
@@ -98,39 +88,6 @@ pub fn check_options(options: Vec<String>) -> Vec<String> {
         .into_iter()
         .flat_map(|w| [w.option, w.message])
         .collect()
-}
-
-/// Shared by both mount functions; kept out of line so the Yew renderer is compiled once.
-#[inline(never)]
-fn mount_at(
-    host: Element,
-    container: Element,
-    options: Vec<String>,
-    form: Option<String>,
-    problem: Option<String>,
-    screen: Option<&str>,
-) -> Widget {
-    install_panic_hook();
-    let (options, warnings) = parse_options(&options);
-    let source = custom_source(&options, form, problem);
-    let questionnaire = load_questionnaire(source.0.as_deref(), source.1.as_deref());
-    let start = match (screen, &questionnaire) {
-        (Some(name), Ok(q)) => preview::session(q, builtin::PREVIEW, name).unwrap_or_default(),
-        _ => Session::new(),
-    };
-    let mut widget = Widget {
-        app: None,
-        host: host.clone(),
-        container: container.clone(),
-        questionnaire_source: source,
-        questionnaire,
-        logged_warnings: Vec::new(),
-        start,
-    };
-    let props = widget.props(options, warnings);
-    LIVE.with(|live| live.borrow_mut().push(container.clone()));
-    widget.app = Some(yew::Renderer::<App>::with_root_and_props(container, props).render());
-    widget
 }
 
 #[wasm_bindgen]
@@ -194,7 +151,6 @@ impl Widget {
                 questionnaire: self.questionnaire.clone(),
                 lang,
                 warnings,
-                start: self.start.clone(),
             }),
             on_event: yew::Callback::from(move |event: WidgetEvent| dispatch(&host, &event)),
         }

@@ -3,11 +3,13 @@
 //!
 //! The embed configurator shows a clinic every screen its readers may meet, with its own
 //! call to action. Finding a way to each outcome means walking every path through the
-//! questionnaire ([`paths::for_each`]), which is too much code to send to every reader for
-//! a preview only one editor uses. So `build.rs` walks the built-in questionnaire at build
-//! time ([`first_paths`]) and compiles the answers in as a small [`encode`]d table; the
-//! widget replays them through [`Session::apply`] ([`session`]). A new or edited
-//! questionnaire needs no change here.
+//! questionnaire ([`paths::for_each`]), too much work and code for the browser. So
+//! `build.rs` walks the built-in questionnaire at build time ([`first_paths`]) and
+//! compiles the answers in as a small [`encode`]d table (`builtin::PREVIEW`). The
+//! questionnaire checker's wasm hands it to the configurator, which replays it by pressing
+//! the widget's own buttons; nothing of it is in the widget's wasm. [`session`] replays
+//! it through [`Session::apply`] here, so the tests hold that each route reaches its
+//! screen. A new or edited questionnaire needs no change here.
 
 use crate::check::paths;
 use crate::check::session::{Action, Session};
@@ -83,8 +85,6 @@ pub fn session(q: &Questionnaire, table: &str, name: &str) -> Option<Session> {
             actions.push(Action::Continue);
         }
     }
-    // One call of `apply`, not one per kind of action: the widget's wasm then keeps a
-    // single copy of the state machine.
     Some(
         actions
             .into_iter()
