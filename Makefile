@@ -6,7 +6,7 @@ SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 PORT ?= 8080
 
-.PHONY: all setup dist serve test bench clean distclean
+.PHONY: all setup dist package serve test bench clean distclean
 
 all: dist
 
@@ -17,6 +17,10 @@ setup:
 ## dist: release build of the widget into dist/ (hashed names, manifest.json with SRI)
 dist: setup
 	@scripts/dist.sh
+
+## package: dist, then the npm package and the release archive in target/package/ (scripts/package.mjs)
+package: dist
+	@node scripts/package.mjs
 
 ## serve: build dist/ and serve it on http://127.0.0.1:$(PORT)/ (PORT=... to change)
 serve: dist

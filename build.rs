@@ -22,6 +22,16 @@ mod questionnaire {
     pub mod validate;
 }
 
+// The preview's table (src/check/preview.rs): the first answers that reach each outcome,
+// found by walking every path here, so the widget need not carry the walk.
+#[path = "src/check"]
+mod check {
+    pub mod paths;
+    pub mod preview;
+    pub mod scoring;
+    pub mod session;
+}
+
 use questionnaire::{compact, validate};
 
 use std::{env, fs, path::Path, process};
@@ -36,6 +46,10 @@ fn main() {
         "src/questionnaire/json_read.rs",
         "src/questionnaire/model.rs",
         "src/questionnaire/validate.rs",
+        "src/check/paths.rs",
+        "src/check/preview.rs",
+        "src/check/scoring.rs",
+        "src/check/session.rs",
     ] {
         println!("cargo:rerun-if-changed={input}");
     }
@@ -49,6 +63,12 @@ fn main() {
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("knee-or-back.kc");
     fs::write(&out, compact::encode(&questionnaire))
         .unwrap_or_else(|err| fail(&format!("{}: {err}", out.display())));
+    let preview = out.with_extension("preview");
+    fs::write(
+        &preview,
+        check::preview::encode(&check::preview::first_paths(&questionnaire)),
+    )
+    .unwrap_or_else(|err| fail(&format!("{}: {err}", preview.display())));
 }
 
 fn fail(message: &str) -> ! {

@@ -24,6 +24,8 @@
 // - Pages (index.html, web/*.html) and the demo pages' scripts (web/*.js):
 //   {{name}} becomes the hashed file name of asset `name`, {{integrity:name}} its SRI
 //   value. Names: knee-check.js, knee-check.css, knee-check.wasm, knee-check-checker.wasm.
+//   {{version}} is the crate's version (Cargo.toml), which the npm package carries too:
+//   the configurator writes a version-pinned CDN address with it.
 // - Other files under web/ (the demo pages' styles) are copied as they are.
 // Nothing inline: the widget must run under `script-src 'self' 'wasm-unsafe-eval';
 // style-src 'self'`, so every page is checked for inline scripts and styles.
@@ -54,6 +56,10 @@ function fail(message) {
   console.error(`assemble-dist: error: ${message}`);
   process.exit(1);
 }
+
+/** The crate's version: the first `version = "…"` of Cargo.toml, its [package] one. */
+const version = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m)?.[1];
+if (!version) fail('no version in Cargo.toml');
 
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const shortHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
@@ -249,9 +255,10 @@ for (const [path, name] of pages) {
   files[name] = { file: name, integrity: sri(pageBytes), bytes: pageBytes.length };
 }
 
-/** Fills {{name}} and {{integrity:name}} with an asset's hashed file name or SRI value. */
+/** Fills {{name}} and {{integrity:name}} with an asset's hashed file name or SRI value,
+ *  and {{version}} with the crate's version. */
 function fillPlaceholders(source, name) {
-  const filled = source.replace(/\{\{\s*(integrity:)?\s*([\w./-]+)\s*\}\}/g, (_, integrity, asset) => {
+  const filled = source.replaceAll('{{version}}', version).replace(/\{\{\s*(integrity:)?\s*([\w./-]+)\s*\}\}/g, (_, integrity, asset) => {
     const entry = files[asset];
     if (!entry) fail(`${name} names unknown asset '${asset}' (known: ${Object.keys(files).join(', ')})`);
     return integrity ? entry.integrity : entry.file;
@@ -301,7 +308,7 @@ function brotli11(bytes) {
 }
 
 // 8. The manifest, then swap the new dist/ in whole so no stale hashed file survives.
-const manifest = { name: 'knee-check', files };
+const manifest = { name: 'knee-check', version, files };
 writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 rmSync(out, { recursive: true, force: true });
 renameSync(tmp, out);

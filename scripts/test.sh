@@ -113,6 +113,12 @@ run_stage fhir node node --test --test-reporter=tap tests/fhir/
 if run_stage dist check "$KC_ROOT/scripts/dist.sh"; then
   # Exact byte counts of the built files against the size guard (scripts/sizes.mjs).
   run_stage sizes check node "$KC_ROOT/scripts/sizes.mjs" --guard
+  # The npm package and the release archive (make package), then the package installed
+  # offline into a fresh project, type-checked and bundled; the browser half of those
+  # checks is tests/e2e/package.spec.mjs below.
+  if run_stage package check node "$KC_ROOT/scripts/package.mjs"; then
+    run_stage package-tests node node --test --test-reporter=tap tests/package/
+  fi
   # The whole Playwright suite in Chromium, then in Firefox ESR (tests tagged
   # @chromium-only need Chromium's DevTools protocol; see playwright.config.mjs).
   run_stage e2e playwright env KC_E2E_RESULTS=target/e2e/e2e.json npx playwright test --project=chromium

@@ -24,10 +24,12 @@
 //               lang theme accent heading-level questionnaire></knee-check>
 //   mount(element, options) -> { update(options), destroy() }; a second mount() on the
 //   same element replaces the first (the earlier handle then does nothing)
+//   checkOptions(options), previewRoutes(): for the embed configurator (the widget's
+//   own option rules; the answers that reach each screen, for its preview)
 //   events: knee-check:start, knee-check:complete (detail: { outcome }), bubbling, composed
 
-import init, { mountWidget } from './__GLUE__';
-import initChecker, { checkQuestionnaire } from './__CHECKER_GLUE__';
+import init, { mountWidget, checkOptions as checkByWidgetRules } from './__GLUE__';
+import initChecker, { checkQuestionnaire, previewRoutes as builtInRoutes } from './__CHECKER_GLUE__';
 
 // Taken when the module runs, before a framework or a later script can replace them.
 const NativeWebAssembly = typeof WebAssembly === 'object' && WebAssembly ? WebAssembly : null;
@@ -312,6 +314,38 @@ function shadowOf(element) {
 }
 
 /**
+ * Checks `options` (attribute names or camelCase keys) by the widget's own rules
+ * (src/options.rs, in the wasm), for the embed configurator. Resolves to
+ * `{ 'attribute-name': 'why it would be ignored' }`, empty when every option is good.
+ */
+export async function checkOptions(options = {}) {
+  await startWasm();
+  // Read as mount() reads them: a value that is not text is refused before the rules.
+  const { values, refused } = readOptions(options);
+  const flat = [...refused, ...checkByWidgetRules(optionList(values))];
+  const problems = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) problems[flat[i]] = flat[i + 1];
+  return problems;
+}
+
+/**
+ * For a preview, the answers that reach each screen of the built-in check, found when the
+ * widget was built: `[{ screen, answers }]`, `screen` an outcome id (`back-likely`,
+ * `red-flag-emergency`, ...), `answers` the codes to choose on each question in turn.
+ * Comes from the questionnaire checker's wasm, which only pages that ask load.
+ */
+export async function previewRoutes() {
+  await startChecker();
+  return builtInRoutes()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [screen, ...answers] = line.split('\u001f');
+      return { screen, answers: answers.map((codes) => codes.split('\u001e').filter(Boolean)) };
+    });
+}
+
+/**
  * Mounts a widget in `element` with `options` (attribute names or camelCase keys).
  * Returns a handle with `update(options)` and `destroy()`. Never throws. A second
  * mount() on the same element replaces the widget there: the earlier one is destroyed
@@ -441,6 +475,23 @@ export class KneeCheckElement extends HTMLElement {
   attributeChangedCallback() {
     this.#handle?.update(attributeOptions(this));
   }
+}
+
+// Each option is also a property in camelCase (`element.clinicName = '…'`) that reflects
+// its attribute, as in most web components; `lang` already is one (HTMLElement's).
+for (const name of OPTION_NAMES) {
+  const property = name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
+  if (property in HTMLElement.prototype) continue;
+  Object.defineProperty(KneeCheckElement.prototype, property, {
+    configurable: true,
+    get() {
+      return this.getAttribute(name);
+    },
+    set(value) {
+      if (value === null || value === undefined) this.removeAttribute(name);
+      else this.setAttribute(name, String(value));
+    },
+  });
 }
 
 /** Defines `<knee-check>`, or says in one line why it cannot and what to do instead. */

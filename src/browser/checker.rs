@@ -78,3 +78,13 @@ fn tree(value: &JsValue, depth: usize) -> Option<Value> {
         Value::Null
     })
 }
+
+/// The built-in questionnaire's preview routes ([`crate::check::preview`]): one line per
+/// outcome, its id, then the codes chosen on each question, fields separated by U+001F
+/// and codes by U+001E. The embed configurator replays them by pressing the widget's own
+/// buttons, so its preview shows every screen without a line of preview code in the
+/// widget's wasm, which every reader downloads.
+#[wasm_bindgen(js_name = previewRoutes)]
+pub fn preview_routes() -> String {
+    crate::questionnaire::builtin::PREVIEW.to_owned()
+}

@@ -125,6 +125,19 @@ pub fn mount_widget(
     widget
 }
 
+/// Checks options by the widget's own rules ([`Options::parse`]) without mounting
+/// anything, for the embed configurator: the flat list `[name, why, name, why, …]` of
+/// every option the widget would ignore, names in their attribute spelling. Empty when
+/// all are good. Logs nothing.
+#[wasm_bindgen(js_name = checkOptions)]
+pub fn check_options(options: Vec<String>) -> Vec<String> {
+    let (_, warnings) = parse_options(&options, &[]);
+    warnings
+        .into_iter()
+        .flat_map(|w| [w.option, w.message])
+        .collect()
+}
+
 #[wasm_bindgen]
 impl Widget {
     /// Applies a new set of options to the live widget, keeping the reader's answers
@@ -207,7 +220,10 @@ impl Widget {
     }
 }
 
-/// Checks the loader's options; the values it refused come first among the warnings.
+/// [`Options::parse`] of the loader's flat option list; the values the loader refused
+/// come first among the warnings. Kept out of line: the parser is large, and its three
+/// callers (mount, update, the configurator's check) share one copy.
+#[inline(never)]
 fn parse_options(options: &[String], refused: &[String]) -> (Options, Vec<OptionWarning>) {
     let pairs = option_pairs(options);
     let (options, parsed) = Options::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));

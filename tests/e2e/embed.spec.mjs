@@ -393,9 +393,11 @@ test.describe('the configurator', () => {
     await page.getByLabel('Booking link (https://…)').fill('https://example.org/snippet?a=1&b=2');
     await page.getByLabel('Accent colour').fill('#5b2a6e');
     await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+    // The files as this server hosts them (the CDN variant: tests/e2e/package.spec.mjs).
+    await page.getByLabel('Your own web server').check();
     await expect(preview.startButton).toBeVisible();
     await expect(preview.startButton).toHaveCSS('background-color', 'rgb(91, 42, 110)');
-    await expect(page.locator('#preview')).toHaveAttribute('clinic-name', 'Snippet "Clinic" & <Co>');
+    await expect(page.getByLabel('For pages that allow scripts')).toHaveValue(/clinic-name="Snippet &quot;Clinic&quot; &amp; &lt;Co&gt;"/);
     return {
       element: await page.getByLabel('For pages that allow scripts').inputValue(),
       iframe: await page.getByLabel('For pages that only allow an iframe').inputValue(),

@@ -91,14 +91,15 @@ test.describe('no network', () => {
     const requests = await recordRequests(page);
     const widget = await gotoDemoWithoutCsp(page);
 
-    // Loading: the page, its own stylesheet, the loader and the wasm (and the browser's
-    // favicon probe, if it has happened yet). The widget's stylesheet is inlined.
+    // Loading: the page, its own stylesheet, the loader and the wasm (and the page's
+    // favicon, or the browser's probe for one, whenever the browser asks for it). The
+    // widget's stylesheet is inlined.
     const loaded = urls(requests);
     const widgetAssets = [manifest.files['knee-check.js'].file, manifest.files['knee-check.wasm'].file].map(
       (file) => new URL(file, baseURL).href,
     );
     expect(loaded).toEqual(expect.arrayContaining(widgetAssets));
-    const allowed = [baseURL, new URL('demo.css', baseURL).href, new URL('favicon.ico', baseURL).href, ...widgetAssets];
+    const allowed = [baseURL, new URL('demo.css', baseURL).href, new URL('favicon.ico', baseURL).href, new URL('favicon.svg', baseURL).href, ...widgetAssets];
     expect(loaded.filter((url) => !allowed.includes(url))).toEqual([]);
     expect(loaded.filter((url) => url.includes('knee-check.') && url.endsWith('.css')), 'the CSS is inlined').toEqual([]);
 
@@ -111,7 +112,7 @@ test.describe('no network', () => {
     await expect(widget.alert).toBeVisible();
 
     // Downloads are made from Blob URLs on the device; anything else is a request.
-    const later = requests.slice(afterLoad).filter(({ url }) => !url.startsWith('blob:') && !url.endsWith('/favicon.ico'));
+    const later = requests.slice(afterLoad).filter(({ url }) => !url.startsWith('blob:') && !/\/favicon\.(ico|svg)$/.test(url));
     expect(later).toEqual([]);
   });
 
@@ -124,7 +125,7 @@ test.describe('no network', () => {
     await expect(widget.heading('Your answers point to the lower back')).toBeVisible();
     await useTakeAlong(page, widget);
     // Offline, any request would fail and log an error (which fails the test too).
-    expect(requests.slice(afterLoad).filter(({ url }) => !url.startsWith('blob:') && !url.endsWith('/favicon.ico'))).toEqual([]);
+    expect(requests.slice(afterLoad).filter(({ url }) => !url.startsWith('blob:') && !/\/favicon\.(ico|svg)$/.test(url))).toEqual([]);
   });
 
   test.describe('canary', () => {

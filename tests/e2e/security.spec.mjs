@@ -103,6 +103,8 @@ test.describe('subresource integrity', () => {
   test('the configurator’s snippet carries the loader’s integrity value', async ({ page }) => {
     await page.goto('/configurator.html');
     await page.getByLabel('Clinic name').fill('Integrity Clinic');
+    await page.getByLabel('Your own web server').check();
+    await expect(page.getByLabel('For pages that allow scripts')).toHaveValue(/Integrity Clinic/);
     const snippet = await page.getByLabel('For pages that allow scripts').inputValue();
     expect(snippet).toContain(`/${LOADER.file}"`);
     expect(snippet).toContain(`integrity="${LOADER.integrity}" crossorigin="anonymous"`);
