@@ -252,9 +252,17 @@ async fn a_red_flag_yes_shows_an_alert_card_with_a_call_link() {
     choose(&root, "yes").await;
     click(&root, "Continue").await;
 
-    let card = find(&root, "[role='alert']");
+    let card = find(&root, "[data-outcome^='red-flag']");
     assert_eq!(active().as_ref(), Some(&card), "focus moved to the card");
     assert_eq!(text(&screen_heading(&card)), "Get emergency care now");
+    // Named by its heading, and announced once: by the focus, not also as a live alert.
+    assert_eq!(card.local_name(), "section");
+    assert!(card.get_attribute("aria-labelledby").is_some());
+    assert_eq!(
+        card.get_attribute("aria-labelledby"),
+        screen_heading(&card).get_attribute("id")
+    );
+    assert_eq!(card.get_attribute("role"), None);
     let call = find(&card, "a[href^='tel:']");
     assert_eq!(call.get_attribute("href").as_deref(), Some("tel:911"));
     assert_eq!(text(&call), "Call 911");
@@ -273,7 +281,7 @@ async fn the_urgent_red_flag_says_see_a_doctor_today() {
     )
     .await;
 
-    let card = find(&root, "[role='alert']");
+    let card = find(&root, "[data-outcome^='red-flag']");
     assert_eq!(text(&screen_heading(&card)), "See a doctor today");
     assert_eq!(
         find(&card, "a[href^='tel:']")
@@ -289,11 +297,17 @@ async fn answered_by_mistake_returns_to_the_question_with_nothing_selected() {
     click(&root, "Start the check").await;
     choose(&root, "yes").await;
     click(&root, "Continue").await;
-    assert!(root.query_selector("[role='alert']").unwrap().is_some());
+    assert!(root
+        .query_selector("[data-outcome^='red-flag']")
+        .unwrap()
+        .is_some());
 
     click(&root, "I answered this by mistake").await;
 
-    assert!(root.query_selector("[role='alert']").unwrap().is_none());
+    assert!(root
+        .query_selector("[data-outcome^='red-flag']")
+        .unwrap()
+        .is_none());
     assert_eq!(text(&find(&root, ".kc-progress")), "Question 1 of 9");
     assert!(
         inputs(&root).iter().all(|r| !r.checked()),

@@ -1,5 +1,9 @@
-//! The red-flag interruption: shown the moment a red flag is answered, announced as an
-//! alert, with a call link to the emergency number and a way back for a mistaken answer.
+//! The red-flag interruption: shown the moment a red flag is answered, with a call link
+//! to the emergency number and a way back for a mistaken answer.
+//!
+//! The card is a region named by its heading, and focus moves to it: a screen reader
+//! announces it once, by that focus. It is deliberately not a live `alert` as well: the
+//! card and the focus move come together, and an alert would be read a second time.
 
 use yew::prelude::*;
 
@@ -24,6 +28,8 @@ pub struct RedFlagCardProps<'a> {
     pub level: u8,
     /// Focus target: the card.
     pub focus: &'a NodeRef,
+    /// Unique id prefix of this widget instance.
+    pub id_prefix: &'a str,
     /// Reader actions.
     pub on_action: &'a Callback<Action>,
 }
@@ -38,21 +44,22 @@ pub fn red_flag_card(props: &RedFlagCardProps<'_>) -> Html {
         Urgency::Emergency => "kc-danger",
         Urgency::Urgent => "kc-secondary",
     };
+    let heading_id = format!("{}card-heading", props.id_prefix);
     html! {
-        <div
+        <section
             class={classes!("kc-step", "kc-alert", format!("kc-alert-{}", props.urgency.id()))}
-            role="alert"
+            aria-labelledby={heading_id.clone()}
             data-outcome={format!("red-flag-{}", props.urgency.id())}
             tabindex="-1"
             part="alert"
             ref={props.focus.clone()}
         >
-            { heading(props.level, Some("kc-heading"), None, None, text.heading.get(props.lang)) }
+            { heading(props.level, Some("kc-heading"), None, Some(heading_id), text.heading.get(props.lang)) }
             <p>{ text.body.get(props.lang) }</p>
             <div class="kc-actions">
                 <a class={classes!("kc-button", call_class)} part="button" href={Options::tel_href(props.emergency_number)}>{ call }</a>
                 <button type="button" class="kc-button kc-secondary" part="button" onclick={on_mistake}>{ s.mistake }</button>
             </div>
-        </div>
+        </section>
     }
 }

@@ -40,7 +40,8 @@ export class EmbeddedWidget {
     this.startButton = scope.getByRole('button', { name: this.words.start });
     this.continueButton = scope.getByRole('button', { name: this.words.continue });
     this.radios = scope.getByRole('radio');
-    this.alert = scope.getByRole('alert');
+    /** The red-flag card: a region named by its heading (focus announces it). */
+    this.alert = scope.getByRole('region');
     this.bookLink = scope.getByRole('link', { name: this.words.book });
     this.ignoredNotice = scope.getByText(this.words.ignored);
     this.failureNotice = scope.getByText(this.words.failure);

@@ -1,4 +1,4 @@
-// Page object for the red-flag card: an alert with a heading, a call link to the
+// Page object for the red-flag card: a named region with a heading, a call link to the
 // emergency number and "I answered this by mistake".
 import { LABELS } from './labels.mjs';
 import { tabTo } from './keyboard.mjs';
@@ -13,7 +13,8 @@ export class RedFlagScreen {
     this.lang = lang;
     const t = LABELS[lang];
     this.t = t;
-    this.card = host.widget.getByRole('alert');
+    /** A region named by its heading; focus moves to it, so it is announced once. */
+    this.card = host.widget.getByRole('region');
     this.heading = this.card.getByRole('heading');
     this.mistake = this.card.getByRole('button', { name: t.mistake, exact: true });
   }
