@@ -28,6 +28,14 @@ impl Lang {
         }
     }
 
+    /// The writing direction, for the widget's `dir` attribute: the widget sets its own,
+    /// so a right-to-left host page does not mirror an English or Spanish check.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::En | Lang::Es => "ltr",
+        }
+    }
+
     /// The language's own name, shown in the switcher.
     pub fn native_name(self) -> &'static str {
         match self {

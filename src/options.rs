@@ -13,10 +13,12 @@ pub const DEFAULT_EMERGENCY_NUMBER: &str = "911";
 /// Colour scheme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
-    /// Follow the reader's `prefers-color-scheme`.
-    #[default]
+    /// Follow the reader's `prefers-color-scheme` (when the host asks for it).
     Auto,
-    /// Always light.
+    /// Always light: the default, because the widget sits in a host page whose own
+    /// colours it cannot see, and most pages are light; a dark box in a light article
+    /// reads as an advertisement.
+    #[default]
     Light,
     /// Always dark.
     Dark,
@@ -67,7 +69,7 @@ impl Default for Options {
             evaluation_name: None,
             emergency_number: DEFAULT_EMERGENCY_NUMBER.to_owned(),
             lang: None,
-            theme: Theme::Auto,
+            theme: Theme::Light,
             accent: None,
             heading_level: 2,
             questionnaire: None,

@@ -260,12 +260,20 @@ async fn a_red_flag_yes_shows_an_alert_card_with_a_call_link() {
     )
     .await;
 
-    let card = find(&root, "[role='alert']");
+    let card = find(&root, "[data-outcome^='red-flag']");
     assert_eq!(active().as_ref(), Some(&card), "focus moved to the card");
     assert_eq!(
         text(&screen_heading(&card)),
         "Call the emergency number now"
     );
+    // Named by its heading, and announced once: by the focus, not also as a live alert.
+    assert_eq!(card.local_name(), "section");
+    assert!(card.get_attribute("aria-labelledby").is_some());
+    assert_eq!(
+        card.get_attribute("aria-labelledby"),
+        screen_heading(&card).get_attribute("id")
+    );
+    assert_eq!(card.get_attribute("role"), None);
     let call = find(&card, "a[href^='tel:']");
     assert_eq!(call.get_attribute("href").as_deref(), Some("tel:911"));
     assert_eq!(text(&call), "Call 911");
@@ -288,7 +296,7 @@ async fn the_today_card_says_what_to_do_and_offers_the_emergency_number_second()
     )
     .await;
 
-    let card = find(&root, "[role='alert']");
+    let card = find(&root, "[data-outcome^='red-flag']");
     assert_eq!(
         text(&screen_heading(&card)),
         "Contact a doctor or urgent care today"
@@ -318,11 +326,11 @@ async fn answered_by_mistake_returns_to_the_question_with_nothing_selected() {
         Lang::En,
     )
     .await;
-    assert!(root.query_selector("[role='alert']").unwrap().is_some());
+    assert!(root.query_selector("[data-outcome^='red-flag']").unwrap().is_some());
 
     click(&root, "I answered this by mistake").await;
 
-    assert!(root.query_selector("[role='alert']").unwrap().is_none());
+    assert!(root.query_selector("[data-outcome^='red-flag']").unwrap().is_none());
     assert_eq!(text(&find(&root, ".kc-progress")), "Question 2 of 14");
     assert!(
         inputs(&root).iter().all(|r| !r.checked()),

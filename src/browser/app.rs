@@ -86,7 +86,7 @@ pub fn app(props: &AppProps) -> Html {
             <Widget key={q.id.clone()} q={q.clone()} config={config.clone()} on_event={props.on_event.clone()} />
         },
         Err(_) => html! {
-            <div class="kc-root" lang={config.lang.code()} data-theme={config.options.theme.id()}>
+            <div class="kc-root" lang={config.lang.code()} dir={config.lang.dir()} data-theme={config.options.theme.id()}>
                 { failure_notice(config.lang) }
             </div>
         },
@@ -176,6 +176,7 @@ fn widget(props: &WidgetProps) -> Html {
             }
             if let Some(target) = focus.cast::<HtmlElement>() {
                 let _ = target.focus();
+                reveal_top(&target);
             }
         });
     }
@@ -242,6 +243,7 @@ fn widget(props: &WidgetProps) -> Html {
                 lang,
                 level,
                 focus: &focus,
+                id_prefix: &id_prefix,
                 on_action: &on_action,
             }) }
         },
@@ -264,9 +266,13 @@ fn widget(props: &WidgetProps) -> Html {
 
     let s = strings(lang);
     html! {
-        <div class="kc-root" lang={lang.code()} data-theme={options.theme.id()} part="root">
+        <div class="kc-root" lang={lang.code()} dir={lang.dir()} data-theme={options.theme.id()} part="root">
             <div class="kc-bar">
-                <p class="kc-brand">{ q.title.get(lang) }</p>
+                // The intro's heading is the title already: shown here too, it would be
+                // read and seen twice.
+                if !matches!(session.screen(), Screen::Intro) {
+                    <p class="kc-brand">{ q.title.get(lang) }</p>
+                }
                 { language_switch(lang, &on_lang, &id_prefix) }
             </div>
             if !props.config.warnings.is_empty() {
@@ -274,5 +280,23 @@ fn widget(props: &WidgetProps) -> Html {
             }
             <div class="kc-screen">{ screen }</div>
         </div>
+    }
+}
+
+/// Scrolls the top of `target` (a step's heading, a red-flag card) into view when
+/// focusing it left its top outside the screen. The browser scrolls a focused element
+/// that is taller than the screen (a card at 200% text) so that its middle shows, which
+/// puts the card's heading, the one thing the reader must see, above the screen.
+fn reveal_top(target: &HtmlElement) {
+    let Some(screen) = gloo::utils::window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+    else {
+        return;
+    };
+    let top = target.get_bounding_client_rect().top();
+    if top < 0.0 || top > screen * 0.75 {
+        target.scroll_into_view_with_bool(true);
     }
 }

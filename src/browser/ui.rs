@@ -15,7 +15,7 @@ mod result_view;
 mod take_along;
 
 pub use failure_notice::failure_notice;
-pub use heading::heading;
+pub use heading::{heading, heading_described};
 pub use intro::{intro, IntroProps};
 pub use language_switch::language_switch;
 pub use question_step::{question_step, QuestionStepProps};

@@ -68,7 +68,7 @@ async function measure(page, cdp) {
 }
 
 for (const kind of ['element', 'mount']) {
-  test(`${CYCLES} ${kind === 'element' ? '<knee-check> append/remove' : 'mount()/destroy()'} cycles leave heap, wasm memory, nodes and listeners flat`, async ({
+  test(`${CYCLES} ${kind === 'element' ? '<knee-check> append/remove' : 'mount()/destroy()'} cycles leave heap, wasm memory, nodes and listeners flat @chromium-only`, async ({
     page,
     context,
   }, testInfo) => {

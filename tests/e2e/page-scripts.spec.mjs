@@ -78,7 +78,7 @@ async function answerFirstQuestion(page) {
   return mode;
 }
 
-test.describe('a page script in the in-page mode', () => {
+test.describe('a page script in the in-page mode @chromium-only', () => {
   test.use({ realShadowRoots: true });
 
   test('cannot read an answer: a document-level listener hears the events, but never what was chosen', async ({ page }) => {

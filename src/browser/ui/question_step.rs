@@ -6,7 +6,7 @@
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::browser::ui::heading;
+use crate::browser::ui::{heading, heading_described};
 use crate::check::session::{Action, StepError};
 use crate::i18n::{fill, strings};
 use crate::lang::Lang;
@@ -44,6 +44,7 @@ pub fn question_step(props: &QuestionStepProps<'_>) -> Html {
     let base = format!("{}{}", props.id_prefix, item.link_id);
     let hint_id = format!("{base}-hint");
     let error_id = format!("{base}-error");
+    let progress_id = format!("{base}-progress");
     let first_input_id = format!("{base}-0");
     let input_type = match item.kind {
         ItemKind::Choice => "radio",
@@ -109,11 +110,13 @@ pub fn question_step(props: &QuestionStepProps<'_>) -> Html {
                     </ul>
                 </div>
             }
-            <p class="kc-progress">{ fill(s.progress, &[("n", &n.to_string()), ("total", &total.to_string())]) }</p>
+            // The progress describes the heading that takes focus, so "Question n of N"
+            // is read with each new step, after the question itself.
+            <p class="kc-progress" id={progress_id.clone()}>{ fill(s.progress, &[("n", &n.to_string()), ("total", &total.to_string())]) }</p>
             <div class={classes!("kc-group", props.error.map(|_| "kc-group-error"))}>
                 <fieldset class="kc-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}>
                     <legend class="kc-legend">
-                        { heading(props.level, Some("kc-heading"), props.error.is_none().then_some(props.focus), None, item.text.get(lang)) }
+                        { heading_described(props.level, Some("kc-heading"), props.error.is_none().then_some(props.focus), None, Some(progress_id), item.text.get(lang)) }
                     </legend>
                     if has_hint {
                         <div class="kc-hint" id={hint_id}>

@@ -1,6 +1,9 @@
 //! The cards that stop the check: emergency, today and under 18. Shown the moment the
-//! answer is given, announced as an alert, with the action first and a quiet way back for
-//! a mistaken answer.
+//! answer is given, with the action first and a quiet way back for a mistaken answer.
+//!
+//! The card is a region named by its heading, and focus moves to it: a screen reader
+//! announces it once, by that focus. It is deliberately not a live `alert` as well: the
+//! card and the focus move come together, and an alert would be read a second time.
 
 use yew::prelude::*;
 
@@ -25,6 +28,8 @@ pub struct RedFlagCardProps<'a> {
     pub level: u8,
     /// Focus target: the card.
     pub focus: &'a NodeRef,
+    /// Unique id prefix of this widget instance.
+    pub id_prefix: &'a str,
     /// Reader actions.
     pub on_action: &'a Callback<Action>,
 }
@@ -43,16 +48,17 @@ pub fn red_flag_card(props: &RedFlagCardProps<'_>) -> Html {
         link_id: String::new(),
     }
     .id();
+    let heading_id = format!("{}card-heading", props.id_prefix);
     html! {
-        <div
+        <section
             class={classes!("kc-step", "kc-alert", format!("kc-alert-{}", props.urgency.id()))}
-            role="alert"
+            aria-labelledby={heading_id.clone()}
             data-outcome={outcome}
             tabindex="-1"
             part="alert"
             ref={props.focus.clone()}
         >
-            { heading(props.level, Some("kc-heading"), None, None, text.heading.get(props.lang)) }
+            { heading(props.level, Some("kc-heading"), None, Some(heading_id), text.heading.get(props.lang)) }
             <p>{ text.body.get(props.lang) }</p>
             <div class="kc-actions">
                 if props.urgency == Urgency::Emergency {
@@ -68,6 +74,6 @@ pub fn red_flag_card(props: &RedFlagCardProps<'_>) -> Html {
             <p>
                 <button type="button" class="kc-link-button" onclick={on_mistake}>{ s.mistake }</button>
             </p>
-        </div>
+        </section>
     }
 }

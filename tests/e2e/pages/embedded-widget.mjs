@@ -44,7 +44,8 @@ export class EmbeddedWidget {
     this.startButton = scope.getByRole('button', { name: this.words.start });
     this.continueButton = scope.getByRole('button', { name: this.words.continue });
     this.radios = scope.locator('input[type="radio"], input[type="checkbox"]');
-    this.alert = scope.getByRole('alert');
+    /** The card that stops the check: a region named by its heading (focus announces it). */
+    this.alert = scope.locator('[part~="alert"]');
     this.bookLink = scope.getByRole('link', { name: this.words.book });
     this.ignoredNotice = scope.getByText(this.words.ignored);
     this.failureNotice = scope.getByText(this.words.failure);

@@ -1,5 +1,5 @@
-// Page object for the cards that stop the check (emergency, today, under 18): an alert
-// with a heading, the action, and "I answered this by mistake".
+// Page object for the cards that stop the check (emergency, today, under 18): a region
+// named by its heading, the action, and "I answered this by mistake".
 import { LABELS } from './labels.mjs';
 import { tabTo } from './keyboard.mjs';
 
@@ -13,7 +13,8 @@ export class RedFlagScreen {
     this.lang = lang;
     const t = LABELS[lang];
     this.t = t;
-    this.card = host.widget.getByRole('alert');
+    /** A region named by its heading; focus moves to it, so it is announced once. */
+    this.card = host.widget.locator('[part~="alert"]');
     this.heading = this.card.getByRole('heading');
     this.mistake = this.card.getByRole('button', { name: t.mistake, exact: true });
   }

@@ -1,0 +1,77 @@
+// Large text and narrow screens (WCAG 2.2 1.4.4 Resize text, 1.4.10 Reflow): on every
+// screen of the check, at twice the reader's text size on a 390 px phone and at 320 CSS
+// px, no word is split inside, no paragraph is squeezed into a column narrower than
+// about 20 characters, buttons stack instead of wrapping side by side, and nothing
+// sticks out sideways. What counts as a problem is in reader-size.mjs.
+import { expect, test } from './fixtures.mjs';
+import { IntroScreen } from './pages/intro-screen.mjs';
+import { QuestionScreen } from './pages/question-screen.mjs';
+import { RedFlagScreen } from './pages/red-flag-screen.mjs';
+import { ResultScreen } from './pages/result-screen.mjs';
+import { WidgetPage } from './pages/widget-page.mjs';
+import { BACK_PATH } from './pages/paths.mjs';
+import { layoutProblems, setTextSize } from './reader-size.mjs';
+
+const CLINIC = {
+  'clinic-name': 'Lakeside Physical Therapy',
+  'clinic-phone': '+1 (847) 555-0100',
+  'booking-url': 'https://example.org/book',
+};
+
+const SIZES = [
+  { name: '200% text on a 390 x 844 phone', viewport: { width: 390, height: 844 }, text: 200 },
+  { name: '320 CSS px', viewport: { width: 320, height: 640 }, text: 100 },
+];
+
+for (const size of SIZES) {
+  for (const lang of ['en', 'es']) {
+    test(`at ${size.name} (${lang}) every screen keeps words whole, columns wide and buttons stacked`, async ({ page }) => {
+      test.setTimeout(90_000);
+      await page.setViewportSize(size.viewport);
+      await setTextSize(page, size.text);
+      const host = new WidgetPage(page);
+      await host.goto({ ...CLINIC, ...(lang === 'es' ? { lang: 'es' } : {}) });
+      const found = [];
+      const look = async (screen) => {
+        for (const problem of await layoutProblems(page)) found.push(`${screen}: ${problem}`);
+      };
+
+      const intro = new IntroScreen(host, lang);
+      await expect(intro.start).toBeVisible();
+      await look('intro');
+      await intro.startByMouse();
+
+      const question = new QuestionScreen(host, lang);
+      await question.expectQuestion('rf-emergency', 1, 9, { focused: false });
+      await question.continueByMouse();
+      await expect(question.errorSummary).toBeVisible();
+      await look('error summary');
+
+      const card = new RedFlagScreen(host, lang);
+      await question.chooseByMouse('rf-emergency', 'yes');
+      await question.continueByMouse();
+      await expect(card.card).toHaveAttribute('data-outcome', 'red-flag-emergency');
+      await look('emergency card');
+      await card.mistakeByMouse();
+      await question.chooseByMouse('rf-emergency', 'no');
+      await question.continueByMouse();
+      await question.chooseByMouse('rf-urgent', 'yes');
+      await question.continueByMouse();
+      await expect(card.card).toHaveAttribute('data-outcome', 'red-flag-urgent');
+      await look('see-a-doctor-today card');
+      await card.mistakeByMouse();
+
+      for (const [n, [linkId, code]] of BACK_PATH.entries()) {
+        if (n === 0) continue;
+        await question.expectQuestion(linkId, n + 1, 9, { focused: false });
+        await look(`question ${n + 1} (${linkId})`);
+        await question.answer(linkId, code);
+      }
+      const result = new ResultScreen(host, lang);
+      await expect(result.result).toHaveAttribute('data-outcome', 'back-likely');
+      await look('result');
+
+      expect(found, 'layout problems a reader would meet').toEqual([]);
+    });
+  }
+}
