@@ -326,11 +326,17 @@ async fn answered_by_mistake_returns_to_the_question_with_nothing_selected() {
         Lang::En,
     )
     .await;
-    assert!(root.query_selector("[data-outcome^='red-flag']").unwrap().is_some());
+    assert!(root
+        .query_selector("[data-outcome^='red-flag']")
+        .unwrap()
+        .is_some());
 
     click(&root, "I answered this by mistake").await;
 
-    assert!(root.query_selector("[data-outcome^='red-flag']").unwrap().is_none());
+    assert!(root
+        .query_selector("[data-outcome^='red-flag']")
+        .unwrap()
+        .is_none());
     assert_eq!(text(&find(&root, ".kc-progress")), "Question 2 of 14");
     assert!(
         inputs(&root).iter().all(|r| !r.checked()),
