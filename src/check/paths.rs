@@ -2,6 +2,8 @@
 //! the property that every path ends in exactly one outcome; and the tally behind
 //! `knee-check report`: how answer combinations spread over the outcomes.
 
+use std::ops::ControlFlow;
+
 use crate::check::scoring::{self, Answers, Assessment};
 use crate::questionnaire::model::{Case, Direction, ItemKind, Questionnaire};
 
@@ -19,58 +21,91 @@ pub struct Path {
 /// answer (the check stops there) or after the last enabled question.
 /// Returns the number of paths.
 pub fn for_each(q: &Questionnaire, mut visit: impl FnMut(&Path)) -> u64 {
-    let mut answers = Answers::new();
-    let mut steps = Vec::new();
-    walk(q, 0, &mut answers, &mut steps, &mut visit)
+    let mut count = 0;
+    let _ = walk_until(q, |path| {
+        visit(path);
+        count += 1;
+        ControlFlow::Continue(())
+    });
+    count
 }
 
-fn walk(
+/// Like [`for_each`], but stops as soon as `visit` says [`ControlFlow::Break`].
+pub fn walk_until(
     q: &Questionnaire,
-    from: usize,
-    answers: &mut Answers,
-    steps: &mut Vec<(String, Vec<String>)>,
-    visit: &mut impl FnMut(&Path),
-) -> u64 {
-    let Some(index) = (from..q.items.len()).find(|&i| scoring::is_enabled(q, answers, i)) else {
-        visit(&Path {
-            steps: steps.clone(),
-            assessment: scoring::score(q, answers),
-        });
-        return 1;
-    };
-    let item = &q.items[index];
-    let mut count = 0;
+    mut visit: impl FnMut(&Path) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     // Scored questions walk one answer per class (see [`classes`]): every answer set of
     // the body map alone would be thousands of paths, all judged like one of these.
-    let answers_here: Vec<Vec<String>> = if item.scored() {
-        classes(q, index)
-            .into_iter()
-            .map(|class| class.codes)
-            .collect()
-    } else {
-        choices(q, index)
+    let answers_at: Vec<Vec<Vec<String>>> = (0..q.items.len())
+        .map(|index| {
+            if q.items[index].scored() {
+                classes(q, index)
+                    .into_iter()
+                    .map(|class| class.codes)
+                    .collect()
+            } else {
+                choices(q, index)
+            }
+        })
+        .collect();
+    let mut walker = Walker {
+        q,
+        answers_at,
+        answers: Answers::new(),
+        steps: Vec::new(),
     };
-    for codes in answers_here {
-        let flagged = item.red_flag.is_some_and(|u| u.interrupts())
-            && item
-                .options
-                .iter()
-                .any(|o| o.red_flag && codes.contains(&o.code));
-        answers.insert(item.link_id.clone(), codes.clone());
-        steps.push((item.link_id.clone(), codes));
-        if flagged {
-            visit(&Path {
-                steps: steps.clone(),
-                assessment: scoring::score(q, answers),
-            });
-            count += 1;
-        } else {
-            count += walk(q, index + 1, answers, steps, visit);
+    walker.walk(0, &mut visit)
+}
+
+/// The state of one depth-first walk.
+struct Walker<'q> {
+    q: &'q Questionnaire,
+    /// The answers walked on each question, by item index.
+    answers_at: Vec<Vec<Vec<String>>>,
+    answers: Answers,
+    steps: Vec<(String, Vec<String>)>,
+}
+
+impl Walker<'_> {
+    fn walk(
+        &mut self,
+        from: usize,
+        visit: &mut impl FnMut(&Path) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        let q = self.q;
+        let Some(index) = (from..q.items.len()).find(|&i| scoring::is_enabled(q, &self.answers, i))
+        else {
+            return visit(&self.path());
+        };
+        let item = &q.items[index];
+        for choice in 0..self.answers_at[index].len() {
+            let codes = self.answers_at[index][choice].clone();
+            let flagged = item.red_flag.is_some_and(|u| u.interrupts())
+                && item
+                    .options
+                    .iter()
+                    .any(|o| o.red_flag && codes.contains(&o.code));
+            self.answers.insert(item.link_id.clone(), codes.clone());
+            self.steps.push((item.link_id.clone(), codes));
+            let flow = if flagged {
+                visit(&self.path())
+            } else {
+                self.walk(index + 1, visit)
+            };
+            self.steps.pop();
+            self.answers.remove(&item.link_id);
+            flow?;
         }
-        steps.pop();
-        answers.remove(&item.link_id);
+        ControlFlow::Continue(())
     }
-    count
+
+    fn path(&self) -> Path {
+        Path {
+            steps: self.steps.clone(),
+            assessment: scoring::score(self.q, &self.answers),
+        }
+    }
 }
 
 /// Every answer a question accepts: each option for a `Choice`; for a `Multiple`, each
