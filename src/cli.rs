@@ -14,6 +14,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
+use std::ops::ControlFlow;
 
 use serde_json::{json, Value};
 
@@ -227,19 +228,22 @@ fn list_paths(path: &str) -> Result<(), String> {
     let mut out = BufWriter::new(io::stdout().lock());
     let mut per_outcome: BTreeMap<String, u64> = BTreeMap::new();
     let mut write_error = None;
-    let total = paths::for_each(&q, |p| {
+    let mut total = 0u64;
+    let _ = paths::walk_until(&q, |p| {
         let id = p.assessment.outcome.id();
         let steps: Vec<String> = p
             .steps
             .iter()
             .map(|(link_id, codes)| format!("{link_id}={}", codes.join("+")))
             .collect();
-        if write_error.is_none() {
-            if let Err(err) = writeln!(out, "{} -> {id}", steps.join(" ")) {
-                write_error = Some(err);
-            }
+        if let Err(err) = writeln!(out, "{} -> {id}", steps.join(" ")) {
+            // Nobody reads on (`| head`): stop walking.
+            write_error = Some(err);
+            return ControlFlow::Break(());
         }
+        total += 1;
         *per_outcome.entry(id).or_default() += 1;
+        ControlFlow::Continue(())
     });
     if let Some(err) = write_error {
         // A closed pipe (`| head`) is not a failure of the questionnaire.

@@ -10,7 +10,9 @@ import { RedFlagScreen } from './pages/red-flag-screen.mjs';
 import { ResultScreen } from './pages/result-screen.mjs';
 import { WidgetPage } from './pages/widget-page.mjs';
 import { LABELS } from './pages/labels.mjs';
-import { BACK_PATH } from './pages/paths.mjs';
+import { BACK_PATH, CARD_PATHS } from './pages/paths.mjs';
+
+const EMERGENCY_PATH = CARD_PATHS.find(([outcome]) => outcome === 'red-flag-emergency')[1];
 
 /** Live regions in the widget that have something to say right now. */
 async function speakingLiveRegions(host) {
@@ -30,7 +32,7 @@ for (const lang of ['en', 'es']) {
     const question = new QuestionScreen(host, lang);
     for (const [n, [linkId, code]] of BACK_PATH.entries()) {
       await question.expectQuestion(linkId, n + 1);
-      await expect(question.heading).toHaveAccessibleDescription(LABELS[lang].progress(n + 1, 9));
+      await expect(question.heading).toHaveAccessibleDescription(LABELS[lang].progress(n + 1, BACK_PATH.length));
       expect(await speakingLiveRegions(host), `live regions on question ${n + 1}`).toEqual([]);
       await question.answer(linkId, code);
     }
@@ -44,16 +46,18 @@ test('the red-flag card is a region named by its heading, announced once by focu
   const host = new WidgetPage(page);
   await host.goto();
   await new IntroScreen(host).startByMouse();
-  await new QuestionScreen(host).answer('rf-emergency', 'yes');
+  const question = new QuestionScreen(host);
+  for (const [linkId, code] of EMERGENCY_PATH) await question.answer(linkId, code);
   const card = new RedFlagScreen(host);
   await expect(card.card).toBeFocused();
-  await expect(card.card).toHaveAccessibleName('Get emergency care now');
+  await expect(card.card).toHaveAccessibleName('Call the emergency number now');
   await expect(card.card).toMatchAriaSnapshot(`
-    - region "Get emergency care now":
-      - heading "Get emergency care now" [level=2]
+    - region "Call the emergency number now":
+      - heading "Call the emergency number now" [level=2]
       - paragraph
       - link "Call 911"
-      - button "I answered this by mistake"
+      - paragraph:
+        - button "I answered this by mistake"
   `);
   expect(await speakingLiveRegions(host), 'live regions besides the focused card').toEqual([]);
 });

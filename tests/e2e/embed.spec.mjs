@@ -37,9 +37,9 @@ test.describe('the <knee-check> element', () => {
     await expect(second.radios.nth(1)).not.toBeChecked();
     await first.continueButton.click();
     await expect(first.alert).toBeVisible();
-    await expect(second.progress).toHaveText('Pregunta 1 de 9');
+    await expect(second.progress).toHaveText('Pregunta 1 de 14');
     await second.answer(1);
-    await expect(second.progress).toHaveText('Pregunta 2 de 9');
+    await expect(second.progress).toHaveText('Pregunta 2 de 14');
     await expect(first.alert).toBeVisible();
     await expect(second.alert).toHaveCount(0);
   });
@@ -96,9 +96,9 @@ test.describe('the <knee-check> element', () => {
     const widget = new EmbeddedWidget(page.locator('knee-check'));
     await widget.start();
     await widget.answer(1);
-    await expect(widget.progress).toHaveText('Question 2 of 9');
+    await expect(widget.progress).toHaveText('Question 2 of 14');
     await page.evaluate(() => document.body.append(document.querySelector('knee-check')));
-    await expect(widget.progress).toHaveText('Question 2 of 9');
+    await expect(widget.progress).toHaveText('Question 2 of 14');
   });
 
   // Counting listeners needs Chromium's DevTools protocol (DOMDebugger.getEventListeners);

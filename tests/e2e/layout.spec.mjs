@@ -9,7 +9,7 @@ import { QuestionScreen } from './pages/question-screen.mjs';
 import { RedFlagScreen } from './pages/red-flag-screen.mjs';
 import { ResultScreen } from './pages/result-screen.mjs';
 import { WidgetPage } from './pages/widget-page.mjs';
-import { BACK_PATH } from './pages/paths.mjs';
+import { BACK_PATH, CARD_PATHS } from './pages/paths.mjs';
 import { layoutProblems, setTextSize } from './reader-size.mjs';
 
 const CLINIC = {
@@ -42,28 +42,33 @@ for (const size of SIZES) {
       await intro.startByMouse();
 
       const question = new QuestionScreen(host, lang);
-      await question.expectQuestion('rf-emergency', 1, 9, { focused: false });
+      await question.expectQuestion('age', 1, BACK_PATH.length, { focused: false });
       await question.continueByMouse();
       await expect(question.errorSummary).toBeVisible();
       await look('error summary');
 
+      // Each card, reached and left by "I answered this by mistake".
       const card = new RedFlagScreen(host, lang);
-      await question.chooseByMouse('rf-emergency', 'yes');
-      await question.continueByMouse();
-      await expect(card.card).toHaveAttribute('data-outcome', 'red-flag-emergency');
-      await look('emergency card');
-      await card.mistakeByMouse();
-      await question.chooseByMouse('rf-emergency', 'no');
-      await question.continueByMouse();
-      await question.chooseByMouse('rf-urgent', 'yes');
-      await question.continueByMouse();
-      await expect(card.card).toHaveAttribute('data-outcome', 'red-flag-urgent');
-      await look('see-a-doctor-today card');
-      await card.mistakeByMouse();
+      for (const [outcome, answers] of CARD_PATHS) {
+        for (const [linkId, code] of answers.slice(0, -1)) {
+          await question.expectQuestion(linkId, answers.findIndex(([id]) => id === linkId) + 1, BACK_PATH.length, { focused: false });
+          await question.answer(linkId, code);
+        }
+        const [lastId, lastCode] = answers.at(-1);
+        await question.chooseByMouse(lastId, lastCode);
+        await question.continueByMouse();
+        await expect(card.card).toHaveAttribute('data-outcome', outcome);
+        await look(`${outcome} card`);
+        await card.mistakeByMouse();
+        // Back to the first question for the next card.
+        for (let n = answers.length - 1; n > 0; n--) {
+          await question.expectQuestion(answers[n][0], n + 1, BACK_PATH.length, { focused: false });
+          await question.backButton.click();
+        }
+      }
 
       for (const [n, [linkId, code]] of BACK_PATH.entries()) {
-        if (n === 0) continue;
-        await question.expectQuestion(linkId, n + 1, 9, { focused: false });
+        await question.expectQuestion(linkId, n + 1, BACK_PATH.length, { focused: false });
         await look(`question ${n + 1} (${linkId})`);
         await question.answer(linkId, code);
       }

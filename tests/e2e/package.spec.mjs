@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
 import { expect, test } from './fixtures.mjs';
-import { EmbeddedWidget } from './pages/embedded-widget.mjs';
+import { CLASSIC_BACK, EmbeddedWidget } from './pages/embedded-widget.mjs';
 
 const CONSUMER = resolve('target/package-tests/consumer');
 const INSTALLED = join(CONSUMER, 'node_modules', 'knee-check');
@@ -67,7 +67,7 @@ test.describe('the npm package on a CDN', () => {
 
     await page.goto(writePage('cdn.html', onLocalCdn(element)));
     const widget = new EmbeddedWidget(page.locator('knee-check'));
-    await widget.complete([1, 1, 1, 0, 2, 0, 0, 3, 0]);
+    await widget.complete(CLASSIC_BACK);
     await expect(widget.scope.getByText('Lakeside Physical Therapy', { exact: false }).first()).toBeVisible();
     await expect(widget.bookLink).toHaveAttribute('href', 'https://example.org/lakeside/book');
   });
@@ -153,8 +153,10 @@ test.describe('the configurator checks what it is given', () => {
     await expect(screens.first()).toBeVisible();
     const names = await screens.evaluateAll((radios) => radios.map((radio) => radio.value));
     expect(names.slice(0, 2)).toEqual(['intro', 'question']);
-    expect(names.filter((n) => n.startsWith('red-flag-')).length).toBeGreaterThanOrEqual(1);
-    const results = names.filter((n) => n !== 'intro' && n !== 'question' && !n.startsWith('red-flag-'));
+    // The cards that stop the check: the red flags and the under-18 stop.
+    const isCard = (n) => n.startsWith('red-flag-') || n === 'under-18';
+    expect(names.filter(isCard).length).toBeGreaterThanOrEqual(1);
+    const results = names.filter((n) => n !== 'intro' && n !== 'question' && !isCard(n));
     expect(results.length).toBeGreaterThanOrEqual(2);
 
     await expect(preview.startButton).toBeVisible();
@@ -162,7 +164,7 @@ test.describe('the configurator checks what it is given', () => {
     await expect(preview.progress).toHaveText(/^Question 1 of \d+$/);
     for (const name of names.slice(2)) {
       await page.locator(`#screen-${name}`).check();
-      if (name.startsWith('red-flag-')) {
+      if (isCard(name)) {
         await expect(preview.alert).toBeVisible();
       } else {
         await expect(preview.bookLink).toHaveAttribute('href', 'https://example.org/lakeside/book');

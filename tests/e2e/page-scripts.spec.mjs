@@ -57,7 +57,7 @@ async function inWidget(page, cdp, fn) {
   return { mode: shadow.shadowRootType, value: result.value };
 }
 
-/** Starts the check and picks "No, none of these" on its first question. */
+/** Starts the check and picks "18 to 49" on its first question, the age. */
 async function answerFirstQuestion(page) {
   const cdp = await page.context().newCDPSession(page);
   await expect
@@ -68,13 +68,13 @@ async function answerFirstQuestion(page) {
   });
   await expect
     .poll(async () => (await inWidget(page, cdp, function () { return this.querySelectorAll('input[type=radio]').length; })).value)
-    .toBe(2);
+    .toBe(4);
   const picked = await inWidget(page, cdp, function () {
     const radio = this.querySelectorAll('input[type=radio]')[1];
     radio.click();
     return radio.labels[0].textContent;
   });
-  expect(picked.value).toContain('No, none of these');
+  expect(picked.value).toContain('18 to 49');
   return mode;
 }
 
@@ -111,6 +111,6 @@ test.describe('a page script in the in-page mode @chromium-only', () => {
     await page.goto('/test-hosts/plain.html');
     expect(await answerFirstQuestion(page)).toBe('open');
     const captured = await page.evaluate(() => window.kcCaptured);
-    expect(captured.some((line) => line.includes('No, none of these'))).toBe(true);
+    expect(captured.some((line) => line.includes('18 to 49'))).toBe(true);
   });
 });

@@ -324,6 +324,7 @@ test.describe('hostile options', () => {
     test.use({ expectedConsole: [/^\[knee-check\] ignored options: booking-url/] });
 
     test('is refused in every spelling: no such href anywhere in the shadow root', async ({ page }) => {
+      test.setTimeout(90_000);
       await gotoWithoutCsp(page, '/test-hosts/plain.html');
       const element = page.locator('knee-check');
       const widget = new EmbeddedWidget(element);

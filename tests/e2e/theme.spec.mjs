@@ -32,13 +32,13 @@ for (const theme of ['light', 'dark']) {
     await host.goto({ theme });
     await new IntroScreen(host).startByMouse();
     const question = new QuestionScreen(host);
-    await question.chooseByMouse('rf-emergency', 'yes');
+    await question.chooseByMouse('age', '18-49');
     const centre = async (radio) => {
       const image = await decodePng(context, await radio.screenshot());
       return pixel(image, image.width / 2, image.height / 2);
     };
-    const checked = await centre(question.radio('rf-emergency', 'yes'));
-    const unchecked = await centre(question.radio('rf-emergency', 'no'));
+    const checked = await centre(question.radio('age', '18-49'));
+    const unchecked = await centre(question.radio('age', '50-64'));
     const background = await host.widget
       .locator('.kc-root')
       .evaluate((el) => getComputedStyle(el).backgroundColor.match(/\d+/g).map(Number));

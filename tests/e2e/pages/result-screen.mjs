@@ -18,7 +18,8 @@ export class ResultScreen {
     /** The outcome heading (after the "soon" advice, when there is one). */
     this.heading = this.result.locator('.kc-outcome');
     this.soonHeading = this.result.locator('[data-soon]').getByRole('heading');
-    this.signsHeading = this.result.getByRole('heading', { name: t.signsHeading });
+    /** The label over the four signs, under the "Why" heading. */
+    this.signsHeading = this.result.getByText(t.signsHeading, { exact: true });
     /** The four signs, each a list item opening with "Sign n". */
     this.signs = this.result.getByRole('listitem').filter({ hasText: new RegExp(t.sign('\\d')) });
     this.evaluationHeading = this.result.getByRole('heading', { name: t.evaluationHeading });
