@@ -602,11 +602,20 @@ async fn checking_a_box_fills_and_hatches_its_shapes_on_the_body_map() {
     choose(&root, "inner-knee").await;
     choose(&root, "foot").await;
     assert_eq!(drawn_checked(&root), ["inner-knee", "foot"]);
-    // The foot is seen in both figures: both shapes are checked, each with its hatching.
+    // The foot is seen in both figures: both shapes are filled with the hatch pattern
+    // (the accent with lines across), which the page defines.
     let foot = region(&root, "foot");
-    assert_eq!(find_all(&foot, "path.kc-region-shape").len(), 2);
-    assert_eq!(find_all(&foot, "path.kc-region-hatch").len(), 2);
-    assert!(find_all(&region(&root, "kneecap"), ".kc-region-hatch").is_empty());
+    let hatched = find_all(&foot, "path[fill]");
+    assert_eq!(hatched.len(), 2);
+    for shape in &hatched {
+        let fill = shape.get_attribute("fill").unwrap_or_default();
+        let id = fill
+            .strip_prefix("url(#")
+            .and_then(|rest| rest.strip_suffix(')'))
+            .unwrap_or_else(|| panic!("the fill {fill:?} is a pattern"));
+        assert_eq!(find(&root, &format!("[id='{id}']")).tag_name(), "pattern");
+    }
+    assert!(find_all(&region(&root, "kneecap"), "path[fill]").is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -619,5 +628,5 @@ async fn choosing_unsure_clears_the_body_map() {
     choose(&root, "unsure").await;
     assert_eq!(ticked(&root), ["unsure"]);
     assert!(drawn_checked(&root).is_empty());
-    assert!(find_all(&root, ".kc-region-hatch").is_empty());
+    assert!(find_all(&root, "svg.kc-body-map path[fill]").is_empty());
 }

@@ -5,7 +5,7 @@
 //! the real controls (labels, keyboard, screen readers), so the SVG is hidden from
 //! assistive technology and holds nothing focusable. Tapping a shape sends the same
 //! [`Action::Choose`] as its checkbox; a checked region is filled with the accent colour
-//! and hatched, so its state does not rest on colour alone.
+//! and hatched, with a thick outline, so its state does not rest on colour alone.
 //!
 //! Shapes come from [`REGIONS`], a table from region code to outlines. A code the table
 //! does not know (a clinic's own questionnaire) simply has no shape; its checkbox works
@@ -103,7 +103,10 @@ pub fn body_map(props: &BodyMapProps<'_>) -> Html {
     html! {
         <svg class="kc-body-map" viewBox={VIEW_BOX} aria-hidden="true" focusable="false">
             <defs>
+                // The checked fill: the accent with lines across, so a checked region
+                // differs from the others in pattern as well as in colour.
                 <pattern id={hatch_id} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                    <rect class="kc-hatch-ground" width="5" height="5" />
                     <path class="kc-hatch-line" d="M0 0V5" />
                 </pattern>
             </defs>
@@ -112,16 +115,12 @@ pub fn body_map(props: &BodyMapProps<'_>) -> Html {
             { for regions.map(|&(code, shapes)| {
                 let on = props.draft.iter().any(|c| c == code);
                 let on_click = props.on_action.reform(move |_: MouseEvent| Action::Choose(code.to_owned()));
+                // The `fill` attribute applies only while checked: the stylesheet fills
+                // unchecked shapes and leaves checked ones to the attribute.
+                let fill = on.then(|| hatch.clone());
                 html! {
                     <g class={classes!("kc-region", on.then_some("kc-region-on"))} data-code={code} onclick={on_click}>
-                        { for shapes.iter().map(|&d| html! {
-                            <>
-                                <path class="kc-region-shape" d={d} />
-                                // The hatching over a checked shape: its state in a
-                                // pattern as well as a colour.
-                                if on { <path class="kc-region-hatch" d={d} fill={hatch.clone()} /> }
-                            </>
-                        }) }
+                        { for shapes.iter().map(|&d| html! { <path d={d} fill={fill.clone()} /> }) }
                     </g>
                 }
             }) }
