@@ -39,7 +39,7 @@ for (const lang of ['en', 'es']) {
 
       for (const region of TAPPED) {
         // A pointer tap on the shape itself (Playwright clicks the middle of it).
-        await map.locator(`[data-code="${region}"] path`).first().click();
+        await map.locator(`path[data-code="${region}"]`).click();
         await expect(question.radio('where', region)).toBeChecked();
         await expect(map.locator(`[data-code="${region}"]`)).toHaveClass(/kc-region-on/);
       }

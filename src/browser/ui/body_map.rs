@@ -31,48 +31,36 @@ M146 0 140 18 134 36 132 52 133 72 137 100 141 126 142 140 140 152 138 170 141 2
 /// Details that make the back figure read as a back: the spine and the other buttock's fold.
 const LINES: &str = "M175 0V20M174 80Q156 80 143 66";
 
-/// Region code to its shape or shapes (an area seen in both figures has one in each).
-/// Drawn in this order.
-pub const REGIONS: &[(&str, &[&str])] = &[
-    ("lower-back", &["M146 0 204 0 210 18 140 18Z"]),
-    (
-        "buttock",
-        &["M176 20 200 20 207 34 207 62 200 72 188 79 176 81Z"],
-    ),
-    ("groin", &["M32 42 55 70 55 78 54 82 53 88 44 76Z"]),
+/// Region code to its outline: one shape, or one in each figure for an area seen from
+/// both sides (the outer hip, the foot). Drawn in this order.
+pub const REGIONS: &[(&str, &str)] = &[
+    ("lower-back", "M146 0 204 0 210 18 140 18Z"),
+    ("buttock", "M176 20 200 20 207 34 207 62 200 72 188 79 176 81Z"),
+    ("groin", "M32 42 55 70 55 78 54 82 53 88 44 76Z"),
     (
         "outer-hip",
-        &[
-            "M14 36 23 38 23 66 13 68 12 52Z",
-            "M216 36 207 38 207 66 217 68 218 52Z",
-        ],
+        "M14 36 23 38 23 66 13 68 12 52ZM216 36 207 38 207 66 217 68 218 52Z",
     ),
     (
         "front-thigh",
-        &["M23 38 32 42 44 76 40 96 38 126 21 126 17 100 13 72 13 68 23 66Z"],
+        "M23 38 32 42 44 76 40 96 38 126 21 126 17 100 13 72 13 68 23 66Z",
     ),
-    ("inner-thigh", &["M44 76 53 88 52 95 48 126 38 126 40 96Z"]),
-    ("kneecap", &["M28 139a6 10 0 1 0 12 0a6 10 0 1 0-12 0Z"]),
-    ("inner-knee", &["M41 126 48 126 46 138 45 152 41 152Z"]),
-    ("outer-knee", &["M21 126 27 126 27 152 20 152 22 140Z"]),
-    (
-        "back-knee",
-        &["M182 126 209 126 208 140 210 152 185 152 184 138Z"],
-    ),
+    ("inner-thigh", "M44 76 53 88 52 95 48 126 38 126 40 96Z"),
+    ("kneecap", "M28 139a6 10 0 1 0 12 0a6 10 0 1 0-12 0Z"),
+    ("inner-knee", "M41 126 48 126 46 138 45 152 41 152Z"),
+    ("outer-knee", "M21 126 27 126 27 152 20 152 22 140Z"),
+    ("back-knee", "M182 126 209 126 208 140 210 152 185 152 184 138Z"),
     (
         "shin",
-        &["M20 152 45 152 47 170 47 190 44 225 42 246 29 246 27 232 21 200 18 170Z"],
+        "M20 152 45 152 47 170 47 190 44 225 42 246 29 246 27 232 21 200 18 170Z",
     ),
     (
         "calf",
-        &["M210 152 185 152 183 170 183 190 186 225 188 246 201 246 203 232 209 200 212 170Z"],
+        "M210 152 185 152 183 170 183 190 186 225 188 246 201 246 203 232 209 200 212 170Z",
     ),
     (
         "foot",
-        &[
-            "M29 246 42 246 44 256 44 269 23 269 22 266 24 258Z",
-            "M201 246 188 246 186 256 186 269 207 269 208 266 206 258Z",
-        ],
+        "M29 246 42 246 44 256 44 269 23 269 22 266 24 258ZM201 246 188 246 186 256 186 269 207 269 208 266 206 258Z",
     ),
 ];
 
@@ -112,16 +100,19 @@ pub fn body_map(props: &BodyMapProps<'_>) -> Html {
             </defs>
             <path class="kc-body" d={BODY} />
             <path class="kc-body-line" d={LINES} />
-            { for regions.map(|&(code, shapes)| {
+            { for regions.map(|&(code, d)| {
                 let on = props.draft.iter().any(|c| c == code);
                 let on_click = props.on_action.reform(move |_: MouseEvent| Action::Choose(code.to_owned()));
                 // The `fill` attribute applies only while checked: the stylesheet fills
                 // unchecked shapes and leaves checked ones to the attribute.
-                let fill = on.then(|| hatch.clone());
                 html! {
-                    <g class={classes!("kc-region", on.then_some("kc-region-on"))} data-code={code} onclick={on_click}>
-                        { for shapes.iter().map(|&d| html! { <path d={d} fill={fill.clone()} /> }) }
-                    </g>
+                    <path
+                        class={classes!("kc-region", on.then_some("kc-region-on"))}
+                        data-code={code}
+                        d={d}
+                        fill={on.then(|| hatch.clone())}
+                        onclick={on_click}
+                    />
                 }
             }) }
             <text class="kc-body-caption" x="55" y="285">{ s.body_front }</text>
