@@ -116,6 +116,10 @@ pub struct Strings {
     pub copy_blocked: &'static str,
     /// Explains that the files are made on the device.
     pub take_along_note: &'static str,
+    /// Caption under the body map's figure seen from the front.
+    pub body_front: &'static str,
+    /// Caption under the body map's figure seen from the back.
+    pub body_back: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -176,6 +180,8 @@ const EN: Strings = Strings {
     copied: "Summary copied. You can paste it into a message or a note.",
     copy_blocked: "Copying is blocked here. The summary is selected below: copy it with your device's copy command.",
     take_along_note: "These files are made on this device. Nothing is sent.",
+    body_front: "Front",
+    body_back: "Back",
 };
 
 const ES: Strings = Strings {
@@ -236,6 +242,8 @@ const ES: Strings = Strings {
     copied: "Resumen copiado. Puede pegarlo en un mensaje o una nota.",
     copy_blocked: "Aquí no se puede copiar. El resumen está seleccionado abajo: cópielo con la función de copiar de su dispositivo.",
     take_along_note: "Estos archivos se crean en este dispositivo. No se envía nada.",
+    body_front: "De frente",
+    body_back: "De espaldas",
 };
 
 /// The strings for a language.

@@ -517,3 +517,149 @@ async fn a_multiple_choice_question_is_a_checkbox_group_that_keeps_every_ticked_
         .collect();
     assert_eq!(ticked, ["unsure"]);
 }
+
+/// The body map's shape for region `code` on the current question.
+fn region(root: &Element, code: &str) -> Element {
+    find(root, &format!("svg.kc-body-map [data-code='{code}']"))
+}
+
+/// Taps the shape of region `code` on the body map, as a pointer does, and lets Yew
+/// re-render.
+async fn tap_region(root: &Element, code: &str) {
+    let shape = region(root, code);
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    let click =
+        web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).expect("a click event");
+    shape.dispatch_event(&click).expect("dispatch the click");
+    yew::scheduler::flush().await;
+}
+
+/// The codes of the ticked checkboxes on the current question.
+fn ticked(root: &Element) -> Vec<String> {
+    inputs(root)
+        .iter()
+        .filter(|i| i.checked())
+        .map(|i| i.value())
+        .collect()
+}
+
+/// The region codes drawn as checked on the body map.
+fn drawn_checked(root: &Element) -> Vec<String> {
+    find_all(root, "svg.kc-body-map .kc-region-on")
+        .iter()
+        .filter_map(|g| g.get_attribute("data-code"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_body_map_is_a_picture_hidden_from_assistive_tech_over_the_real_checkboxes() {
+    let root = mount(Lang::En).await;
+    answer_all(&root, &KNEE_PATH[..4], Lang::En).await;
+    let map = find(&root, "fieldset svg.kc-body-map");
+    assert_eq!(map.get_attribute("aria-hidden").as_deref(), Some("true"));
+    // Nothing in it takes focus or names itself: the checkboxes do that.
+    assert!(find_all(&map, "a, [tabindex], [role], title, desc").is_empty());
+    // One shape per region of the question (13), none for "I cannot say where".
+    let codes: Vec<String> = find_all(&map, "[data-code]")
+        .iter()
+        .filter_map(|g| g.get_attribute("data-code"))
+        .collect();
+    assert_eq!(codes.len(), 13, "{codes:?}");
+    assert!(!codes.iter().any(|c| c == "unsure"));
+    // The list is unchanged: 14 labelled checkboxes, still the group's controls.
+    assert_eq!(inputs(&root).len(), 14);
+    assert_eq!(find_all(&root, "fieldset label.kc-label").len(), 14);
+    // Other questions have no picture.
+    choose(&root, "kneecap").await;
+    click(&root, "Continue").await;
+    assert!(find_all(&root, "svg.kc-body-map").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn tapping_the_thigh_on_the_body_map_checks_front_of_the_thigh() {
+    let root = mount(Lang::En).await;
+    answer_all(&root, &KNEE_PATH[..4], Lang::En).await;
+    tap_region(&root, "front-thigh").await;
+    assert_eq!(ticked(&root), ["front-thigh"]);
+    let label = find(&root, "fieldset input:checked + label");
+    assert_eq!(text(&label), "Front of the thigh");
+    assert_eq!(drawn_checked(&root), ["front-thigh"]);
+    // A second tap takes it back, as a second click on the checkbox would.
+    tap_region(&root, "front-thigh").await;
+    assert!(ticked(&root).is_empty());
+    assert!(drawn_checked(&root).is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn checking_a_box_fills_and_hatches_its_shapes_on_the_body_map() {
+    let root = mount(Lang::Es).await;
+    answer_all(&root, &KNEE_PATH[..4], Lang::Es).await;
+    assert!(
+        drawn_checked(&root).is_empty(),
+        "nothing is drawn checked at first"
+    );
+    choose(&root, "inner-knee").await;
+    choose(&root, "foot").await;
+    assert_eq!(drawn_checked(&root), ["inner-knee", "foot"]);
+    // Checked shapes are filled with the hatch pattern (the accent with lines across),
+    // which the picture defines; the foot's shape is drawn in both figures.
+    for code in ["inner-knee", "foot"] {
+        let fill = region(&root, code)
+            .get_attribute("fill")
+            .unwrap_or_default();
+        let id = fill
+            .strip_prefix("url(#")
+            .and_then(|rest| rest.strip_suffix(')'))
+            .unwrap_or_else(|| panic!("the fill {fill:?} of {code} is a pattern"));
+        assert_eq!(find(&root, &format!("[id='{id}']")).tag_name(), "pattern");
+    }
+    let foot = region(&root, "foot").get_attribute("d").unwrap_or_default();
+    assert_eq!(
+        foot.matches('M').count(),
+        2,
+        "the foot front and back: {foot}"
+    );
+    assert!(region(&root, "kneecap").get_attribute("fill").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn choosing_unsure_clears_the_body_map() {
+    let root = mount(Lang::En).await;
+    answer_all(&root, &KNEE_PATH[..4], Lang::En).await;
+    tap_region(&root, "groin").await;
+    choose(&root, "calf").await;
+    assert_eq!(drawn_checked(&root), ["groin", "calf"]);
+    choose(&root, "unsure").await;
+    assert_eq!(ticked(&root), ["unsure"]);
+    assert!(drawn_checked(&root).is_empty());
+    assert!(find_all(&root, "svg.kc-body-map path[fill]").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_region_code_the_body_map_does_not_know_keeps_its_checkbox_and_has_no_shape() {
+    // A clinic's own file may name a region the picture has no shape for.
+    let mut q = knee_check::questionnaire::builtin::knee_or_back().expect("the built-in file");
+    let where_item = q
+        .items
+        .iter_mut()
+        .find(|i| i.link_id == "where")
+        .expect("a where question");
+    let mut ankle = where_item.options[0].clone();
+    ankle.code = "ankle".to_owned();
+    let last = where_item.options.len() - 1;
+    where_item.options.insert(last, ankle);
+    let root = mount_with(Config {
+        questionnaire: Ok(Rc::new(q)),
+        ..Config::builtin(Lang::En)
+    })
+    .await;
+    answer_all(&root, &KNEE_PATH[..4], Lang::En).await;
+    assert_eq!(inputs(&root).len(), 15);
+    assert_eq!(find_all(&root, "svg.kc-body-map [data-code]").len(), 13);
+    assert!(find_all(&root, "svg.kc-body-map [data-code='ankle']").is_empty());
+    choose(&root, "ankle").await;
+    tap_region(&root, "calf").await;
+    assert_eq!(ticked(&root), ["calf", "ankle"]);
+    assert_eq!(drawn_checked(&root), ["calf"]);
+}

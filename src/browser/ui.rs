@@ -5,6 +5,7 @@
 //! Plain functions rather than components keep the wasm small: each Yew component
 //! brings its own copy of the component machinery.
 
+mod body_map;
 mod failure_notice;
 mod heading;
 mod intro;
@@ -14,6 +15,7 @@ mod red_flag_card;
 mod result_view;
 mod take_along;
 
+pub use body_map::{body_map, BodyMapProps};
 pub use failure_notice::failure_notice;
 pub use heading::{heading, heading_described};
 pub use intro::{intro, IntroProps};

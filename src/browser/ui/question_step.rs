@@ -6,7 +6,7 @@
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::browser::ui::{heading, heading_described};
+use crate::browser::ui::{body_map, heading, heading_described, BodyMapProps};
 use crate::check::session::{Action, StepError};
 use crate::i18n::{fill, strings};
 use crate::lang::Lang;
@@ -113,7 +113,7 @@ pub fn question_step(props: &QuestionStepProps<'_>) -> Html {
             // The progress describes the heading that takes focus, so "Question n of N"
             // is read with each new step, after the question itself.
             <p class="kc-progress" id={progress_id.clone()}>{ fill(s.progress, &[("n", &n.to_string()), ("total", &total.to_string())]) }</p>
-            <div class={classes!("kc-group", props.error.map(|_| "kc-group-error"))}>
+            <div class={classes!("kc-group", item.body_map.then_some("kc-group-map"), props.error.map(|_| "kc-group-error"))}>
                 <fieldset class="kc-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}>
                     <legend class="kc-legend">
                         { heading_described(props.level, Some("kc-heading"), props.error.is_none().then_some(props.focus), None, Some(progress_id), item.text.get(lang)) }
@@ -132,6 +132,17 @@ pub fn question_step(props: &QuestionStepProps<'_>) -> Html {
                         <p class="kc-error-message" id={error_id}>
                             <span class="kc-visually-hidden">{ s.error_prefix }{ " " }</span>{ message }
                         </p>
+                    }
+                    // A body-map question gets its picture above the list (beside it on a
+                    // wide widget); the checkboxes below stay the real controls.
+                    if item.body_map {
+                        { body_map(&BodyMapProps {
+                            options: &item.options,
+                            draft: props.draft,
+                            lang,
+                            id_prefix: &base,
+                            on_action: props.on_action,
+                        }) }
                     }
                     <div class={classes!("kc-options", format!("kc-{input_type}s"))}>
                         { for item.options.iter().enumerate().map(|(i, option)| {
