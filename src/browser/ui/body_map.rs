@@ -107,7 +107,7 @@ pub fn body_map(props: &BodyMapProps<'_>) -> Html {
                 // unchecked shapes and leaves checked ones to the attribute.
                 html! {
                     <path
-                        class={classes!("kc-region", on.then_some("kc-region-on"))}
+                        class={if on { "kc-region kc-region-on" } else { "kc-region" }}
                         data-code={code}
                         d={d}
                         fill={on.then(|| hatch.clone())}

@@ -113,7 +113,12 @@ pub fn question_step(props: &QuestionStepProps<'_>) -> Html {
             // The progress describes the heading that takes focus, so "Question n of N"
             // is read with each new step, after the question itself.
             <p class="kc-progress" id={progress_id.clone()}>{ fill(s.progress, &[("n", &n.to_string()), ("total", &total.to_string())]) }</p>
-            <div class={classes!("kc-group", item.body_map.then_some("kc-group-map"), props.error.map(|_| "kc-group-error"))}>
+            <div class={match (item.body_map, props.error.is_some()) {
+                (false, false) => "kc-group",
+                (false, true) => "kc-group kc-group-error",
+                (true, false) => "kc-group kc-group-map",
+                (true, true) => "kc-group kc-group-map kc-group-error",
+            }}>
                 <fieldset class="kc-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}>
                     <legend class="kc-legend">
                         { heading_described(props.level, Some("kc-heading"), props.error.is_none().then_some(props.focus), None, Some(progress_id), item.text.get(lang)) }
@@ -144,7 +149,7 @@ pub fn question_step(props: &QuestionStepProps<'_>) -> Html {
                             on_action: props.on_action,
                         }) }
                     }
-                    <div class={classes!("kc-options", format!("kc-{input_type}s"))}>
+                    <div class={format!("kc-options kc-{input_type}s")}>
                         { for item.options.iter().enumerate().map(|(i, option)| {
                             let id = format!("{base}-{i}");
                             let code = option.code.clone();

@@ -51,7 +51,7 @@ pub fn red_flag_card(props: &RedFlagCardProps<'_>) -> Html {
     let heading_id = format!("{}card-heading", props.id_prefix);
     html! {
         <section
-            class={classes!("kc-step", "kc-alert", format!("kc-alert-{}", props.urgency.id()))}
+            class={format!("kc-step kc-alert kc-alert-{}", props.urgency.id())}
             aria-labelledby={heading_id.clone()}
             data-outcome={outcome}
             tabindex="-1"

@@ -74,7 +74,7 @@ pub fn result_view(props: &ResultViewProps<'_>) -> Html {
             SignStatus::NotSure => "?",
         };
         html! {
-            <li class={classes!("kc-factor", if *status == SignStatus::Fits { "kc-matched" } else { "kc-unmatched" })} data-sign={sign.number.to_string()} data-status={key}>
+            <li class={if *status == SignStatus::Fits { "kc-factor kc-matched" } else { "kc-factor kc-unmatched" }} data-sign={sign.number.to_string()} data-status={key}>
                 <span class="kc-mark" aria-hidden="true">{ mark }</span>
                 <div>
                     <p class="kc-factor-name">

@@ -246,7 +246,7 @@ pub fn take_along(props: &TakeAlongProps) -> Html {
             <p class="kc-copy-status" role="status">{ status }</p>
             <textarea
                 ref={fallback}
-                class={classes!("kc-copy-fallback", (*copy_state != CopyState::Blocked).then_some("kc-hidden"))}
+                class={if *copy_state == CopyState::Blocked { "kc-copy-fallback" } else { "kc-copy-fallback kc-hidden" }}
                 readonly=true
                 aria-label={s.copy}
             />
