@@ -18,8 +18,8 @@ use std::ops::ControlFlow;
 
 use serde_json::{json, Value};
 
-use crate::check::paths;
 use crate::check::scoring::{self, Answers};
+use crate::check::{paths, preview};
 use crate::export::fhir;
 use crate::lang::Lang;
 use crate::questionnaire::model::{Questionnaire, Urgency};
@@ -28,7 +28,8 @@ use crate::questionnaire::validate;
 const USAGE: &str = "usage:
   knee-check validate FILE            list every problem in a questionnaire file
   knee-check score FILE ANSWERS.json  score answers ({\"linkId\": \"code\" or [\"code\", ...]})
-  knee-check paths FILE               list every reachable answer path and its outcome
+  knee-check paths FILE [--first]     list every reachable answer path and its outcome
+                                      (--first: only the first path to each outcome)
   knee-check report FILE              share of answer combinations per outcome; red flags per tier
   knee-check fhir FILE [LANG]         export the questionnaire as a FHIR R4 Questionnaire (LANG: en, es)
   knee-check response FILE ANSWERS.json [LANG]
@@ -41,7 +42,8 @@ pub fn run(args: Vec<String>) -> i32 {
     let result = match args.as_slice() {
         ["validate", file] => validate_file(file),
         ["score", file, answers] => score_file(file, answers),
-        ["paths", file] => list_paths(file),
+        ["paths", file] => list_paths(file, false),
+        ["paths", file, "--first"] => list_paths(file, true),
         ["report", file] => report(file),
         ["fhir", file] => export_questionnaire(file, "en"),
         ["fhir", file, lang] => export_questionnaire(file, lang),
@@ -223,14 +225,20 @@ fn now_utc() -> String {
     )
 }
 
-fn list_paths(path: &str) -> Result<(), String> {
+/// `knee-check paths FILE [--first]`. A questionnaire has millions of paths; `--first`
+/// gives one per outcome (a clinician's way to see each screen, and the tests').
+fn list_paths(path: &str, first_only: bool) -> Result<(), String> {
     let q = load(path)?;
+    let wanted = preview::outcome_ids(&q);
     let mut out = BufWriter::new(io::stdout().lock());
     let mut per_outcome: BTreeMap<String, u64> = BTreeMap::new();
     let mut write_error = None;
     let mut total = 0u64;
     let _ = paths::walk_until(&q, |p| {
         let id = p.assessment.outcome.id();
+        if first_only && per_outcome.contains_key(&id) {
+            return ControlFlow::Continue(());
+        }
         let steps: Vec<String> = p
             .steps
             .iter()
@@ -243,6 +251,9 @@ fn list_paths(path: &str) -> Result<(), String> {
         }
         total += 1;
         *per_outcome.entry(id).or_default() += 1;
+        if first_only && wanted.iter().all(|id| per_outcome.contains_key(id)) {
+            return ControlFlow::Break(());
+        }
         ControlFlow::Continue(())
     });
     if let Some(err) = write_error {

@@ -206,6 +206,41 @@ fn score_refuses_an_invalid_questionnaire() {
 }
 
 #[test]
+fn paths_first_gives_one_path_to_every_outcome_of_the_built_in_questionnaire() {
+    let out = knee_check(&[
+        "paths",
+        &path("questionnaires/knee-or-back.json"),
+        "--first",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let (paths, summary) = text
+        .trim_end()
+        .rsplit_once('\n')
+        .expect("paths and a summary");
+    let mut outcomes: Vec<&str> = paths
+        .lines()
+        .map(|line| line.rsplit_once(" -> ").expect("`steps -> outcome`").1)
+        .collect();
+    outcomes.sort_unstable();
+    assert_eq!(
+        outcomes,
+        [
+            "back-likely",
+            "cant-tell",
+            "hip-and-back",
+            "hip-possible",
+            "knee-likely",
+            "mixed",
+            "red-flag-emergency",
+            "red-flag-today",
+            "under-18"
+        ]
+    );
+    assert!(summary.starts_with("9 paths: "), "{summary}");
+}
+
+#[test]
 fn paths_lists_every_path_and_a_summary() {
     let out = knee_check(&["paths", &path("tests/fixtures/valid/minimal.json")]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -58,7 +58,7 @@ pub fn first_paths(q: &Questionnaire) -> Vec<Route> {
 
 /// Every outcome id the questionnaire can give: its result rules, and a card for each
 /// interrupting red flag it asks about.
-fn outcome_ids(q: &Questionnaire) -> Vec<String> {
+pub fn outcome_ids(q: &Questionnaire) -> Vec<String> {
     let cards = q
         .items
         .iter()

@@ -79,20 +79,25 @@ for (const kind of ['element', 'mount']) {
     await cycles(page, kind, WARM_UP);
     const before = await measure(page, cdp);
     expect(before.wasm, 'the wasm memory was found').toBeGreaterThan(0);
-    await cycles(page, kind, CYCLES);
+    await cycles(page, kind, CYCLES / 2);
+    const middle = await measure(page, cdp);
+    await cycles(page, kind, CYCLES / 2);
     const after = await measure(page, cdp);
     const perCycle = Object.fromEntries(
       Object.keys(before).map((key) => [key, Number(((after[key] - before[key]) / CYCLES).toFixed(3))]),
     );
     testInfo.annotations.push({ type: 'per cycle', description: JSON.stringify(perCycle) });
-    console.log(`leak per ${kind} cycle: ${JSON.stringify(perCycle)} (before ${JSON.stringify(before)})`);
+    const heapSecondHalf = Number(((after.heap - middle.heap) / (CYCLES / 2)).toFixed(1));
+    console.log(`leak per ${kind} cycle: ${JSON.stringify(perCycle)}, heap in the second half ${heapSecondHalf} (before ${JSON.stringify(before)})`);
     // Nothing the widget makes may grow with the number of cycles. Before issue #14 each
     // cycle kept a node, a listener, about 650 bytes of wasm memory and 500 bytes of JS
-    // heap. The margins absorb what V8 and the allocator keep for reuse; about 50-90
-    // bytes of JS heap per cycle remain (not the widget's nodes, listeners or wasm).
+    // heap. The margins absorb what V8 and the allocator keep for reuse. The JS heap is
+    // judged on the second half of the cycles: the first hundreds also fill V8's caches
+    // once (about 80 KB with content 2.0.0, which 1,200 cycles showed does not grow
+    // on: 250 bytes a cycle over 400, 110 over 1,200); a leak grows in both halves.
     expect(after.nodes - before.nodes, 'DOM nodes kept').toBeLessThan(CYCLES / 10);
     expect(after.listeners - before.listeners, 'listeners kept').toBeLessThan(CYCLES / 10);
     expect(after.wasm - before.wasm, 'wasm memory grown').toBeLessThanOrEqual(64 * 1024);
-    expect(after.heap - before.heap, 'JS heap grown').toBeLessThan(CYCLES * 200);
+    expect(after.heap - middle.heap, 'JS heap grown over the second half').toBeLessThan((CYCLES / 2) * 200);
   });
 }

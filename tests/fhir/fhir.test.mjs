@@ -109,26 +109,32 @@ function outcomeIds(file) {
 }
 
 /**
- * Reads `knee-check paths` as it is written (a questionnaire has millions of paths): the
- * first path to each outcome and every 997th path, until every outcome has one and at
- * least `enough` are kept; then stops the walk.
+ * A spread of real paths: the first to each outcome (`knee-check paths --first`), and
+ * every 997th of `knee-check paths` (millions of lines), read as it is written, until
+ * `enough` are kept; then the walk is stopped.
  */
 async function samplePaths(file, enough) {
   const wanted = outcomeIds(file);
+  const byOutcome = new Map();
+  const firsts = cli('paths', file, '--first').trim().split('\n');
+  firsts.pop(); // the summary line
+  for (const line of firsts) {
+    const [steps, outcome] = line.split(' -> ');
+    byOutcome.set(outcome, [steps]);
+  }
+  let kept = byOutcome.size;
   const child = spawn('cargo', ['run', '-q', '--bin', 'knee-check', '--', 'paths', file], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const byOutcome = new Map();
-  let kept = 0;
   let i = 0;
   for await (const line of createInterface({ input: child.stdout })) {
     const [steps, outcome] = line.split(' -> ');
-    if (outcome && (!byOutcome.has(outcome) || i % 997 === 0)) {
+    if (outcome && i % 997 === 0) {
       byOutcome.set(outcome, [...(byOutcome.get(outcome) ?? []), steps]);
       kept += 1;
     }
     i += 1;
-    if (kept >= enough && [...wanted].every((id) => byOutcome.has(id))) break;
+    if (kept >= enough) break;
   }
   // Closing the pipe ends the walk (the CLI stops at a write error); cargo goes too.
   child.stdout.destroy();
