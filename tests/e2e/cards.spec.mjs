@@ -40,6 +40,11 @@ for (const text of [100, 200]) {
       const heading = await card.heading.boundingBox();
       expect(heading.y, 'the heading’s top is not above the screen').toBeGreaterThanOrEqual(0);
       expect(heading.y + heading.height, 'the heading’s bottom is on the screen').toBeLessThanOrEqual(844);
+      if (outcome === 'red-flag-emergency') {
+        // The call is on the same screen, not after the explanation.
+        const call = await card.call.boundingBox();
+        expect(call.y + call.height, 'the call button is on the screen with the heading').toBeLessThanOrEqual(844);
+      }
     });
   }
 }

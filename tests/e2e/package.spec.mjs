@@ -33,6 +33,9 @@ async function configure(page, { own = false } = {}) {
 }
 
 test.describe('the npm package on a CDN', () => {
+  // Each test loads the package from a local CDN into a fresh page (some in a sandboxed
+  // frame, which compiles the wasm again): slow on a busy 2-core machine.
+  test.describe.configure({ timeout: 90_000 });
   let cdn;
   let site;
   test.beforeAll(async () => {

@@ -51,6 +51,8 @@ for (const lang of ['en', 'es']) {
       ['back', BACK_PATH, 'back-likely'],
     ]) {
       test(`${name}-pattern path to the result by ${how} in ${lang}`, async ({ page }) => {
+        // Fourteen questions, each checked for focus and an empty start, then Start again.
+        test.setTimeout(90_000);
         const host = await open(page, lang);
         const intro = new IntroScreen(host, lang);
         await expect(intro.heading).toBeVisible();

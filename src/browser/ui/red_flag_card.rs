@@ -35,7 +35,7 @@ pub struct RedFlagCardProps<'a> {
 }
 
 /// The card. Its heading is the action. Emergency: the emergency number is the biggest
-/// control. Today: the words of what to do come first, and the emergency number is the
+/// control, right under the heading. Today: the words of what to do come first, and the emergency number is the
 /// second, smaller choice for a reader who feels very unwell. Under 18: the words only.
 /// "I answered this by mistake" is always a quiet link-styled control.
 pub fn red_flag_card(props: &RedFlagCardProps<'_>) -> Html {
@@ -59,18 +59,21 @@ pub fn red_flag_card(props: &RedFlagCardProps<'_>) -> Html {
             ref={props.focus.clone()}
         >
             { heading(props.level, Some("kc-heading"), None, Some(heading_id), text.heading.get(props.lang)) }
-            <p>{ text.body.get(props.lang) }</p>
-            <div class="kc-actions">
-                if props.urgency == Urgency::Emergency {
-                    <a class="kc-button kc-danger" part="button" href={tel}>
+            // Emergency: the call comes before the explanation, so at large text it is on
+            // the screen with the heading when the card takes focus.
+            if props.urgency == Urgency::Emergency {
+                <div class="kc-actions">
+                    <a class="kc-button kc-danger" part="button" href={tel.clone()}>
                         { fill(s.call, &[("number", props.emergency_number)]) }
                     </a>
-                } else if props.urgency == Urgency::Today {
-                    <p class="kc-small">
-                        <a href={tel}>{ fill(s.today_unwell, &[("number", props.emergency_number)]) }</a>
-                    </p>
-                }
-            </div>
+                </div>
+            }
+            <p>{ text.body.get(props.lang) }</p>
+            if props.urgency == Urgency::Today {
+                <p class="kc-small">
+                    <a href={tel}>{ fill(s.today_unwell, &[("number", props.emergency_number)]) }</a>
+                </p>
+            }
             <p>
                 <button type="button" class="kc-link-button" onclick={on_mistake}>{ s.mistake }</button>
             </p>
