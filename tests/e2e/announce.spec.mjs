@@ -54,8 +54,8 @@ test('the red-flag card is a region named by its heading, announced once by focu
   await expect(card.card).toMatchAriaSnapshot(`
     - region "Call the emergency number now":
       - heading "Call the emergency number now" [level=2]
-      - paragraph
       - link "Call 911"
+      - paragraph
       - paragraph:
         - button "I answered this by mistake"
   `);
