@@ -86,7 +86,8 @@ test('when the clipboard is blocked, the summary is selected for copying by hand
   await expect(fallback).toHaveValue(/Result: Your answers point to the lower back/);
 });
 
-test('the print view shows the summary and hides every control', async ({ page }) => {
+test('the print view shows the summary and hides every control', async ({ page, browserName }) => {
+  test.fixme(browserName === 'firefox', 'Playwright 1.64 cannot emulate media features over WebDriver BiDi in Firefox ESR 153 (issue #18); Chromium runs it');
   const { widget, requests } = await reachResult(page);
   await page.emulateMedia({ media: 'print' });
   await expect(widget.getByRole('heading', { name: 'Your answers point to the lower back' })).toBeVisible();

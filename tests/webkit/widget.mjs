@@ -116,7 +116,12 @@ export class WebKitWidget {
   /** Picks answer `code` of question `linkId` (clicking its words, or Tab then Space/arrows). */
   async choose(linkId, code, how) {
     const { label, input } = await this.answer(optionText(linkId, code, this.lang));
-    if (how === 'keyboard') {
+    const checkbox = await this.driver.executeScript("return arguments[0].type === 'checkbox';", input);
+    if (how === 'keyboard' && checkbox) {
+      // Checkboxes are each a tab stop; Space ticks the focused one.
+      await this.tabTo(input, `"${code}"`);
+      await this.driver.actions().sendKeys(Key.SPACE).perform();
+    } else if (how === 'keyboard') {
       const first = await this.run(
         `return [...root.querySelectorAll('input')].find((i) => i.type === 'radio' || i.type === 'checkbox') ?? null;`,
       );
@@ -143,7 +148,8 @@ export class WebKitWidget {
     await this.press(this.t.start, how);
     for (const [i, [linkId, code]] of answers.entries()) {
       await this.expectQuestion(linkId, i + 1, total);
-      await this.choose(linkId, code, how);
+      // A multiple-choice answer is a list of codes, each ticked in turn.
+      for (const one of [code].flat()) await this.choose(linkId, one, how);
       await this.press(this.t.continue, how);
     }
   }
