@@ -11,14 +11,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { scoreWithCli } from '../e2e/engine.mjs';
-import { LABELS, QUESTIONNAIRE, item, outcomeHeading } from '../e2e/pages/labels.mjs';
-import { BACK_PATH, KNEE_PATH } from '../e2e/pages/paths.mjs';
+import { LABELS, QUESTIONNAIRE, outcomeHeading } from '../e2e/pages/labels.mjs';
+import { BACK_PATH, CARD_PATHS, KNEE_PATH } from '../e2e/pages/paths.mjs';
 import { e2eHeaders, startWebKit, until } from './browser.mjs';
 import { startTestServer } from './server.mjs';
 import { WebKitWidget } from './widget.mjs';
 
 /** The first answer to the first question: "yes" to the emergency red flag. */
-const EMERGENCY_PATH = [['rf-emergency', item('rf-emergency').answerOption[0].code]];
+const EMERGENCY_PATH = CARD_PATHS.find(([outcome]) => outcome === 'red-flag-emergency')[1];
+const TOTAL = BACK_PATH.length;
 const FAILURE = { en: /could not start/, es: /no pudo iniciarse/ };
 
 let webkit;
@@ -98,8 +99,8 @@ describe('WebKit', () => {
       assert.equal(await widget.outcome(), report.outcome, 'the widget agrees with the engine');
       await widget.heading(outcomeHeading(report.outcome, lang));
       const text = await widget.text();
-      for (const factor of report.factors.filter((f) => f.sign !== null)) {
-        assert.match(text, new RegExp(LABELS[lang].sign(factor.sign)));
+      for (const { sign } of report.signs) {
+        assert.match(text, new RegExp(LABELS[lang].sign(sign)));
       }
       assert.match(text, new RegExp(LABELS[lang].disclaimer));
       // Start again forgets the answers: question 1 comes back unanswered.
@@ -114,15 +115,15 @@ describe('WebKit', () => {
   test('a red-flag card: the alert, its heading and the call link', async () => {
     await open('/');
     const widget = new WebKitWidget(driver, 'en').withIntro(QUESTIONNAIRE.title.en);
-    await widget.walk(EMERGENCY_PATH, 'mouse', 9);
+    await widget.walk(EMERGENCY_PATH, 'mouse', TOTAL);
     assert.equal(await widget.outcome(), 'red-flag-emergency');
     const heading = outcomeHeading('red-flag-emergency', 'en');
-    const alert = await widget.run(`const alert = root.querySelector('[role="alert"]');
+    const alert = await widget.run(`const alert = root.querySelector('[part~="alert"]');
       return alert && [alert.querySelector('h1,h2,h3,h4,h5,h6')?.textContent.trim(),
         [...alert.querySelectorAll('a')].map((a) => [a.textContent.trim(), a.getAttribute('href')])];`);
     assert.deepEqual(alert, [heading, [[LABELS.en.call('911'), 'tel:911']]]);
     await widget.press(LABELS.en.mistake, 'keyboard');
-    await widget.expectQuestion('rf-emergency', 1, 9);
+    await widget.expectQuestion('rf-emergency', EMERGENCY_PATH.length, TOTAL);
     await expectClean('the demo page');
   });
 
@@ -135,7 +136,7 @@ describe('WebKit', () => {
     const frame = await driver.findElement({ css: 'iframe.knee-check-frame' });
     await driver.switchTo().frame(frame);
     const widget = new WebKitWidget(driver, 'en').withIntro(QUESTIONNAIRE.title.en);
-    await widget.walk(EMERGENCY_PATH, 'keyboard', 9);
+    await widget.walk(EMERGENCY_PATH, 'keyboard', TOTAL);
     assert.equal(await widget.outcome(), 'red-flag-emergency');
     await expectClean('the iframe');
     await driver.switchTo().defaultContent();
@@ -203,8 +204,9 @@ describe('WebKit', () => {
     await hostButton.click();
     assert.equal(await driver.findElement({ id: 'host-clicks' }).getText(), '2');
     assert.deepEqual(await driver.executeScript('return window.hostErrors;'), []);
-    // One [knee-check] line (an error); WebKit's own refusal is the CSP violation event.
-    const seen = await expectClean('the host page', [/^console error: \[knee-check\] could not start: /, /^CSP violation: wasm-unsafe-eval|^CSP violation: script-src/]);
+    // One [knee-check] line (an error) and the knee-check:error event the host may listen
+    // for; WebKit's own refusal is the CSP violation event.
+    const seen = await expectClean('the host page', [/^console error: \[knee-check\] could not start: /, /^CSP violation: wasm-unsafe-eval|^CSP violation: script-src/, /^knee-check:error on knee-check$/]);
     const own = seen.console.filter(({ text }) => text.startsWith('[knee-check]'));
     assert.equal(own.length, 1, JSON.stringify(own));
     assert.equal(own[0].type, 'error');
