@@ -18,8 +18,8 @@ use std::ops::ControlFlow;
 
 use serde_json::{json, Value};
 
+use crate::check::paths;
 use crate::check::scoring::{self, Answers};
-use crate::check::{paths, preview};
 use crate::export::fhir;
 use crate::lang::Lang;
 use crate::questionnaire::model::{Questionnaire, Urgency};
@@ -229,16 +229,12 @@ fn now_utc() -> String {
 /// gives one per outcome (a clinician's way to see each screen, and the tests').
 fn list_paths(path: &str, first_only: bool) -> Result<(), String> {
     let q = load(path)?;
-    let wanted = preview::outcome_ids(&q);
     let mut out = BufWriter::new(io::stdout().lock());
     let mut per_outcome: BTreeMap<String, u64> = BTreeMap::new();
     let mut write_error = None;
     let mut total = 0u64;
-    let _ = paths::walk_until(&q, |p| {
+    let mut emit = |p: &paths::Path| {
         let id = p.assessment.outcome.id();
-        if first_only && per_outcome.contains_key(&id) {
-            return ControlFlow::Continue(());
-        }
         let steps: Vec<String> = p
             .steps
             .iter()
@@ -251,11 +247,17 @@ fn list_paths(path: &str, first_only: bool) -> Result<(), String> {
         }
         total += 1;
         *per_outcome.entry(id).or_default() += 1;
-        if first_only && wanted.iter().all(|id| per_outcome.contains_key(id)) {
-            return ControlFlow::Break(());
-        }
         ControlFlow::Continue(())
-    });
+    };
+    if first_only {
+        for p in paths::first_of_each(&q) {
+            if emit(&p).is_break() {
+                break;
+            }
+        }
+    } else {
+        let _ = paths::walk_until(&q, &mut emit);
+    }
     if let Some(err) = write_error {
         // A closed pipe (`| head`) is not a failure of the questionnaire.
         if err.kind() != io::ErrorKind::BrokenPipe {

@@ -4,7 +4,7 @@
 
 use std::ops::ControlFlow;
 
-use crate::check::scoring::{self, Answers, Assessment};
+use crate::check::scoring::{self, Answers, Assessment, Outcome};
 use crate::questionnaire::model::{Case, Direction, ItemKind, Questionnaire};
 
 /// A complete path: the answers given, in the order asked, and how it was scored.
@@ -106,6 +106,56 @@ impl Walker<'_> {
             assessment: scoring::score(self.q, &self.answers),
         }
     }
+}
+
+/// The first path to each outcome, in the order found (questionnaire order). Walks until
+/// every outcome of [`outcome_ids`] has one; an outcome no path reaches has none.
+pub fn first_of_each(q: &Questionnaire) -> Vec<Path> {
+    let wanted = outcome_ids(q);
+    let mut found: Vec<Path> = Vec::new();
+    let _ = walk_until(q, |path| {
+        let id = path.assessment.outcome.id();
+        if !found
+            .iter()
+            .any(|known| known.assessment.outcome.id() == id)
+        {
+            found.push(path.clone());
+        }
+        let all = wanted.iter().all(|id| {
+            found
+                .iter()
+                .any(|known| known.assessment.outcome.id() == *id)
+        });
+        if all {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    found
+}
+
+/// Every outcome id the questionnaire can give: its result rules, and a card for each
+/// interrupting red flag it asks about.
+pub fn outcome_ids(q: &Questionnaire) -> Vec<String> {
+    let cards = q
+        .items
+        .iter()
+        .filter_map(|item| item.red_flag)
+        .filter(|u| u.interrupts());
+    let mut ids: Vec<String> = cards
+        .map(|urgency| {
+            Outcome::RedFlag {
+                urgency,
+                link_id: String::new(),
+            }
+            .id()
+        })
+        .chain(q.outcomes.iter().map(|rule| rule.id.clone()))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 /// Every answer a question accepts: each option for a `Choice`; for a `Multiple`, each

@@ -11,10 +11,7 @@
 //! it through [`Session::apply`] here, so the tests hold that each route reaches its
 //! screen. A new or edited questionnaire needs no change here.
 
-use std::ops::ControlFlow;
-
 use crate::check::paths;
-use crate::check::scoring::Outcome;
 use crate::check::session::{Action, Session};
 use crate::questionnaire::model::Questionnaire;
 
@@ -32,51 +29,16 @@ const CODE: char = '\u{1e}';
 /// question, in the order asked).
 pub type Route = (String, Vec<Vec<String>>);
 
-/// The first path to each outcome, in the order found (questionnaire order), by outcome
-/// id. Walks paths until every outcome the file names has one: for build time and tests,
-/// not for the browser. An outcome no path reaches has no route.
+/// The first path to each outcome ([`paths::first_of_each`]), as routes: for build time
+/// and tests, not for the browser. An outcome no path reaches has no route.
 pub fn first_paths(q: &Questionnaire) -> Vec<Route> {
-    let wanted = outcome_ids(q);
-    let mut found: Vec<Route> = Vec::new();
-    let _ = paths::walk_until(q, |path| {
-        let id = path.assessment.outcome.id();
-        if !found.iter().any(|(known, _)| *known == id) {
-            let answers = path.steps.iter().map(|(_, codes)| codes.clone()).collect();
-            found.push((id, answers));
-        }
-        if wanted
-            .iter()
-            .all(|id| found.iter().any(|(known, _)| known == id))
-        {
-            ControlFlow::Break(())
-        } else {
-            ControlFlow::Continue(())
-        }
-    });
-    found
-}
-
-/// Every outcome id the questionnaire can give: its result rules, and a card for each
-/// interrupting red flag it asks about.
-pub fn outcome_ids(q: &Questionnaire) -> Vec<String> {
-    let cards = q
-        .items
-        .iter()
-        .filter_map(|item| item.red_flag)
-        .filter(|u| u.interrupts());
-    let mut ids: Vec<String> = cards
-        .map(|urgency| {
-            Outcome::RedFlag {
-                urgency,
-                link_id: String::new(),
-            }
-            .id()
+    paths::first_of_each(q)
+        .into_iter()
+        .map(|path| {
+            let answers = path.steps.into_iter().map(|(_, codes)| codes).collect();
+            (path.assessment.outcome.id(), answers)
         })
-        .chain(q.outcomes.iter().map(|rule| rule.id.clone()))
-        .collect();
-    ids.sort();
-    ids.dedup();
-    ids
+        .collect()
 }
 
 /// The routes as text, one line each: the outcome id, then each answer's codes.
@@ -140,7 +102,7 @@ mod tests {
         let table = encode(&first_paths(&q));
         let names = screens(&table);
         assert_eq!(names[..2], [INTRO, QUESTION]);
-        let wanted = outcome_ids(&q);
+        let wanted = paths::outcome_ids(&q);
         assert!(wanted.len() >= 8, "{wanted:?}");
         for outcome in &wanted {
             assert!(
