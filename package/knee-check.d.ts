@@ -37,7 +37,7 @@ export interface KneeCheckOptions {
   emergencyNumber?: string;
   /** `en` or `es` (region tags such as `es-MX` are fine); default: the page's language. */
   lang?: string;
-  /** `light`, `dark` or `auto` (default: follows the reader's setting). */
+  /** `light` (default), `dark` or `auto` (follows the reader's setting). */
   theme?: 'light' | 'dark' | 'auto' | (string & {});
   /** A CSS colour for buttons and links: hex, rgb()/hsl() with plain numbers, or a named colour. */
   accent?: string;
@@ -45,6 +45,9 @@ export interface KneeCheckOptions {
   headingLevel?: 1 | 2 | 3 | 4 | 5 | 6 | `${1 | 2 | 3 | 4 | 5 | 6}`;
   /** The id of an inline `<script type="application/json">` holding a questionnaire. */
   questionnaire?: string;
+  /** When the loader fetches the wasm: `lazy` (default; when the widget nears the screen
+   *  or the reader first touches it) or `eager` (at once). The loader's own setting. */
+  loading?: 'lazy' | 'eager' | (string & {});
   /** The same options by their attribute names. */
   [attribute: string]: OptionValue | undefined;
 }
@@ -100,7 +103,7 @@ export interface KneeCheckCompleteDetail {
 
 /** The `<knee-check>` element. Its attributes are the options (see `OptionName`). */
 export class KneeCheckElement extends HTMLElement {
-  static observedAttributes: readonly OptionName[];
+  static observedAttributes: readonly (OptionName | 'loading')[];
   /** Each option as a property that reflects its attribute (null when absent). */
   clinicName: string | null;
   clinicPhone: string | null;
@@ -111,6 +114,8 @@ export class KneeCheckElement extends HTMLElement {
   accent: string | null;
   headingLevel: string | null;
   questionnaire: string | null;
+  /** When the loader fetches the wasm: `lazy` (default) or `eager`. */
+  loading: string | null;
   connectedCallback(): void;
   disconnectedCallback(): void;
   attributeChangedCallback(): void;

@@ -12,7 +12,11 @@
 //   imports as './__GLUE__' and './__CHECKER_GLUE__'. Placeholders in the template:
 //   __WASM__ and __CHECKER_WASM__ (hashed wasm file names), __WASM_INTEGRITY__ and
 //   __CHECKER_WASM_INTEGRITY__, __CSS__ (hashed stylesheet file name), __CSS_TEXT__ (the
-//   stylesheet's text as a JS string literal).
+//   stylesheet's text as a JS string literal), __FIRST_SCREENS__ (the intro in each
+//   language, which `knee-check-prerender` drew with the app's views as HTML, parsed here
+//   by htmlparser2 into `[tag, [name, value, …], …children]` trees the loader builds node
+//   by node; the id prefix of the render, `kc<n>-`, becomes `\u0000`, which the loader
+//   makes unique per widget).
 // - The stylesheet and the loader (its placeholders filled) are minified with esbuild,
 //   so the hashes and integrity values are those of the bytes served. Every host page
 //   downloads the loader, which also carries the stylesheet's text, before the widget
@@ -39,6 +43,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { buildSync, transformSync } from 'esbuild';
+import { parseDocument } from 'htmlparser2';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -48,6 +53,7 @@ const { values: args } = parseArgs({
     page: { type: 'string', default: join(root, 'index.html') },
     web: { type: 'string', default: join(root, 'web') },
     styles: { type: 'string', default: join(root, 'styles', 'knee-check.css') },
+    'first-screens': { type: 'string' },
   },
 });
 if (!args.stage) fail('--stage <dir with knee_check.js and knee_check_bg.wasm> is required');
@@ -220,13 +226,32 @@ const loaderValues = {
   CSS: css.file,
   CSS_TEXT: JSON.stringify(cssText),
 };
+/** HTML as drawn by Yew's server renderer -> the loader's node trees (see the header). */
+function nodeTree(node) {
+  if (node.type === 'text') return node.data;
+  if (node.type !== 'tag') fail(`the first screen holds a ${node.type} node, which the loader does not build`);
+  const attributes = Object.entries(node.attribs).flatMap(([name, value]) => [name, value.replace(/\bkc\d+-/g, '\u0000')]);
+  return [node.name, attributes, ...node.children.map(nodeTree)];
+}
+const firstScreens = args['first-screens']
+  ? Object.fromEntries(
+      Object.entries(JSON.parse(readFileSync(args['first-screens'], 'utf8'))).map(([lang, html]) => {
+        const roots = parseDocument(html, { decodeEntities: true }).children;
+        if (roots.length !== 1 || !roots[0].attribs?.class?.split(' ').includes('kc-root')) {
+          fail(`the first screen (${lang}) must be one .kc-root element`);
+        }
+        return [lang, nodeTree(roots[0])];
+      }),
+    )
+  : null;
+loaderValues.FIRST_SCREENS = JSON.stringify(firstScreens);
 let loaderSource = readFileSync(LOADER_TEMPLATE, 'utf8');
 for (const [placeholder, glue] of Object.entries(GLUES)) {
   const specifier = `'./${placeholder}'`;
   if (!loaderSource.includes(`from ${specifier};`)) fail(`web/knee-check.js must import from ${specifier}`);
   loaderSource = loaderSource.replace(specifier, `'${glue}'`);
 }
-loaderSource = loaderSource.replace(/__(CHECKER_WASM_INTEGRITY|CHECKER_WASM|WASM_INTEGRITY|WASM|CSS_TEXT|CSS)__/g, (_, name) => loaderValues[name]);
+loaderSource = loaderSource.replace(/__(CHECKER_WASM_INTEGRITY|CHECKER_WASM|WASM_INTEGRITY|WASM|CSS_TEXT|CSS|FIRST_SCREENS)__/g, (_, name) => loaderValues[name]);
 const leftover = loaderSource.match(/__[A-Z][A-Z_]*__/);
 if (leftover) fail(`loader template has unknown placeholder ${leftover[0]} (known: ${Object.keys(loaderValues).map((k) => `__${k}__`).join(', ')})`);
 writeFileSync(join(bundleDir, 'knee-check.js'), loaderSource);

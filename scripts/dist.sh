@@ -86,5 +86,10 @@ else
   echo "$key" >"$stage/.key"
 fi
 
-node scripts/assemble-dist.mjs --stage "$stage" --out "$KC_ROOT/dist"
+# The first screen in each language, drawn natively by Yew's server renderer from the
+# app's own views (src/browser/prerender.rs); the loader shows it before the wasm.
+kc_say "cargo run --features prerender --bin knee-check-prerender"
+"$KC_CARGO" run --quiet --features prerender --bin knee-check-prerender >"$target_dir/first-screens.json"
+
+node scripts/assemble-dist.mjs --stage "$stage" --out "$KC_ROOT/dist" --first-screens "$target_dir/first-screens.json"
 kc_say "done in $(($(date +%s) - started)) s"

@@ -98,13 +98,14 @@ else
   kc_say "── fmt: skipped (no rustfmt on route $KC_ROUTE)"
 fi
 if ((have_clippy)); then
-  run_stage clippy-native check "${cargo_cmd[@]}" clippy --all-targets -- -D warnings
+  # Natively with the prerender (src/browser/prerender.rs: the app's views, drawn at build time).
+  run_stage clippy-native check "${cargo_cmd[@]}" clippy --all-targets --features prerender -- -D warnings
   run_stage clippy-wasm check "${cargo_cmd[@]}" clippy --all-targets "${wasm_args[@]}" -- -D warnings
   run_stage clippy-checker check "${cargo_cmd[@]}" clippy --lib "${wasm_args[@]}" --features checker -- -D warnings
 else
   kc_say "── clippy: skipped (no clippy on route $KC_ROUTE)"
 fi
-run_stage cargo-test-native cargo "${cargo_cmd[@]}" test --no-fail-fast
+run_stage cargo-test-native cargo "${cargo_cmd[@]}" test --no-fail-fast --features prerender
 # Doc tests run natively above; here only the lib, bins and tests/ run, in Chromium.
 run_stage cargo-test-wasm cargo "${cargo_cmd[@]}" test --no-fail-fast "${wasm_args[@]}" --lib --bins --tests
 # The FHIR exports, checked by an independent R4 validator (npm `fhir`), via the CLI

@@ -1,12 +1,15 @@
-//! The browser shell, compiled only for wasm32. The widget's build holds the Yew `app`,
-//! its views (`ui`) and the `embed` layer that adapts a host page to the app; the
-//! checker's build (feature `checker`) holds only `checker`.
+//! The browser shell, compiled for wasm32. The widget's build holds the Yew `app`, its
+//! views (`ui`) and the `embed` layer that adapts a host page to the app; the checker's
+//! build (feature `checker`) holds only `checker`. Natively, the `prerender` feature
+//! compiles `app` and `ui` with `prerender`, which draws the first screen at build time.
 
 #[cfg(not(feature = "checker"))]
 pub mod app;
-#[cfg(feature = "checker")]
+#[cfg(all(target_arch = "wasm32", feature = "checker"))]
 pub mod checker;
-#[cfg(not(feature = "checker"))]
+#[cfg(all(target_arch = "wasm32", not(feature = "checker")))]
 pub mod embed;
+#[cfg(all(not(target_arch = "wasm32"), feature = "prerender"))]
+pub mod prerender;
 #[cfg(not(feature = "checker"))]
 pub mod ui;

@@ -19,6 +19,7 @@ pub mod questionnaire;
 pub mod cli;
 
 // The wasm32 build makes one of two modules: the widget, or (with the `checker` feature)
-// the questionnaire checker the loader fetches only for custom questionnaires.
-#[cfg(target_arch = "wasm32")]
+// the questionnaire checker the loader fetches only for custom questionnaires. Natively,
+// the `prerender` feature compiles the app and its views for the build's prerender.
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod browser;

@@ -2,10 +2,18 @@
 //
 // This is the module a host page loads. scripts/assemble-dist.mjs fills in the names
 // written in double underscores (hashed file names, the integrity values of the two wasm
-// modules, the stylesheet's text), bundles it with the two wasm-bindgen glues it imports
-// and writes it, minified, to dist/ under a content-hashed name. The widget's wasm is
-// fetched for every page; the questionnaire checker's only for a page that names its
-// own questionnaire, when the widget starts.
+// modules, the stylesheet's text, the first screens), bundles it with the two wasm-bindgen
+// glues it imports and writes it, minified, to dist/ under a content-hashed name.
+//
+// The first screen before the wasm: the build draws the intro in each language with the
+// app's own views (src/browser/prerender.rs), and the loader shows it in the shadow root
+// at once, built node by node (no HTML string is parsed, so Trusted Types have nothing
+// to refuse). The widget's wasm is fetched and started only when the element comes
+// within a screen's height of the viewport, or the reader touches, clicks or tabs into
+// it (`loading="eager"` starts it at once); the questionnaire checker's only for a page
+// that names its own questionnaire. When the wasm has rendered the same intro beside
+// it, the drawn one is removed in the same frame, and a Start or language click made
+// meanwhile is replayed, with focus kept where the reader left it.
 //
 // The widget renders into a closed shadow root with its stylesheet adopted there, so the
 // host's CSS cannot break it, its CSS cannot leak out, and the page's scripts cannot
@@ -21,7 +29,7 @@
 //
 // Public API (also in README.md):
 //   <knee-check clinic-name clinic-phone booking-url evaluation-name emergency-number
-//               lang theme accent heading-level questionnaire></knee-check>
+//               lang theme accent heading-level questionnaire loading></knee-check>
 //   mount(element, options) -> { update(options), destroy() }; a second mount() on the
 //   same element replaces the first (the earlier handle then does nothing)
 //   checkOptions(options), previewRoutes(): for the embed configurator (the widget's
@@ -39,6 +47,10 @@ const { ownKeys, getOwnPropertyDescriptor, apply } = Reflect;
 const { attachShadow } = Element.prototype;
 const { addEventListener, removeEventListener } = EventTarget.prototype;
 const queueTask = queueMicrotask.bind(globalThis);
+const later = setTimeout.bind(globalThis);
+const NativeIntersectionObserver = typeof IntersectionObserver === 'function' ? IntersectionObserver : null;
+const cssSupports = typeof CSS === 'object' && typeof CSS?.supports === 'function' ? CSS.supports.bind(CSS) : () => false;
+const NativeMutationObserver = MutationObserver;
 const { error: logError } = console;
 
 const WASM_URL = new URL('./__WASM__', import.meta.url);
@@ -48,6 +60,10 @@ const CHECKER_URL = new URL('./__CHECKER_WASM__', import.meta.url);
 const CHECKER_INTEGRITY = '__CHECKER_WASM_INTEGRITY__';
 const CSS_URL = new URL('./__CSS__', import.meta.url);
 const CSS_TEXT = __CSS_TEXT__;
+/** The intro in each language as the app first renders it with default options, drawn at
+ *  build time (src/browser/prerender.rs): `[tag, [name, value, …], …children]` or text;
+ *  `\u0000` in an attribute stands for the widget's id prefix. */
+const FIRST_SCREENS = __FIRST_SCREENS__;
 
 /** The most characters of a custom questionnaire the widget reads (README: 256 KB). A
  *  questionnaire of a hundred questions is about 100 KB; past this limit a page is more
@@ -203,10 +219,13 @@ function readOptions(options) {
   return { values, refused };
 }
 
+/** `loading` is the loader's own (when to fetch the wasm), not one of the widget's options. */
+const LOADING = 'loading';
+
 /** Options as the wasm takes them: `[name, value, …]`. */
 function optionList(values) {
   const list = [];
-  for (const name of ownKeys(values)) list.push(name, values[name]);
+  for (const name of ownKeys(values)) if (name !== LOADING) list.push(name, values[name]);
   return list;
 }
 
@@ -226,14 +245,26 @@ function adoptStyles(shadow) {
   }
 }
 
+/** `en` or `es` for a language tag, as src/lang.rs reads one (`es-MX` is `es`), else null. */
+function tagLanguage(tag) {
+  const primary = String(tag).trim().split(/[-_]/)[0].toLowerCase();
+  return primary === 'en' || primary === 'es' ? primary : null;
+}
+
+/** The widget's language as src/browser/embed.rs picks it: the `lang` option, then the
+ *  nearest `lang` attribute around the element, then the browser's languages, else `en`. */
 function languageOf(element, values) {
-  let tag = values.lang;
+  const tags = [values.lang ?? ''];
   try {
-    tag ||= element.closest('[lang]')?.getAttribute('lang') || navigator.language;
+    tags.push(element.closest('[lang]')?.getAttribute('lang') ?? '', ...(navigator.languages ?? [navigator.language]));
   } catch {
-    // An element of another kind than the loader expects: English.
+    // An element of another kind than the loader expects: the option or English.
   }
-  return String(tag || 'en').toLowerCase().startsWith('es') ? 'es' : 'en';
+  for (const tag of tags) {
+    const lang = tagLanguage(tag);
+    if (lang) return lang;
+  }
+  return 'en';
 }
 
 function showFailure(element, container, values, error, what = 'could not start') {
@@ -301,6 +332,120 @@ if (WasmRuntimeError) {
   ]);
 }
 
+/**
+ * How the first screen drawn at build time must look for these options, or null when
+ * only the wasm can tell: a custom questionnaire (another title), or a value the widget
+ * may refuse (it then shows a notice above the intro). Options that do not show on the
+ * intro (clinic, phone numbers, booking address) leave it as drawn. The wasm's rules
+ * (src/options.rs) stay the only judge: this takes only values it is sure they accept.
+ */
+function firstScreenLook(element, values, refused) {
+  if (!FIRST_SCREENS || refused.length) return null;
+  const look = { lang: null, theme: 'light', level: 2, accent: null };
+  for (const key of ownKeys(values)) {
+    const name = key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+    const value = values[key].trim();
+    if (value === '' || name === LOADING) continue;
+    if (!OPTION_NAMES.includes(name) || name === 'questionnaire') return null;
+    if (name === 'lang') {
+      look.lang = tagLanguage(value);
+      if (!look.lang) return null;
+    } else if (name === 'theme') {
+      look.theme = value.toLowerCase();
+      if (!['auto', 'light', 'dark'].includes(look.theme)) return null;
+    } else if (name === 'heading-level') {
+      if (!/^[1-6]$/.test(value)) return null;
+      look.level = Number(value);
+    } else if (name === 'accent') {
+      if (!cssSupports('color', value)) return null;
+      look.accent = value;
+    }
+  }
+  look.lang ??= languageOf(element, values);
+  return look;
+}
+
+/** firstScreenLook, never throwing: a host object that defies reading means no look. */
+function lookOf(element, values, refused) {
+  try {
+    return firstScreenLook(element, values, refused);
+  } catch {
+    return null;
+  }
+}
+
+let firstScreens = 0;
+/** `tree` (see FIRST_SCREENS) as DOM nodes, ids under `prefix`, the heading at `level`. */
+function build(tree, prefix, level) {
+  if (typeof tree === 'string') return document.createTextNode(tree);
+  const [tag, attributes, ...children] = tree;
+  const node = document.createElement(/^h[1-6]$/.test(tag) ? `h${level}` : tag);
+  for (let i = 0; i + 1 < attributes.length; i += 2) {
+    node.setAttribute(attributes[i], attributes[i + 1].replaceAll('\u0000', prefix));
+  }
+  for (const child of children) node.append(build(child, prefix, level));
+  return node;
+}
+
+/** Draws the first screen for `look` in `container` (in place of what it held), or, with
+ *  no look, the default one hidden, which only keeps the widget's space. */
+function drawFirstScreen(container, look) {
+  const shown = look ?? { lang: 'en', theme: 'light', level: 2, accent: null };
+  firstScreens += 1;
+  const root = build(FIRST_SCREENS[shown.lang], `kcp${firstScreens}-`, shown.level);
+  root.setAttribute('data-theme', shown.theme);
+  if (shown.accent) container.style.setProperty('--knee-check-accent', shown.accent);
+  else container.style.removeProperty('--knee-check-accent');
+  container.classList.toggle('kc-placeholder', !look);
+  container.inert = !look;
+  container.replaceChildren(root);
+}
+
+/** The path of child indexes from `ancestor` down to `node`, or null if not inside. */
+function pathTo(ancestor, node) {
+  const path = [];
+  for (let at = node; at && at !== ancestor; at = at.parentNode) {
+    if (!at.parentNode) return null;
+    path.unshift([...at.parentNode.childNodes].indexOf(at));
+  }
+  return path;
+}
+
+/** Calls `start` once, when `element` comes within a screen's height of the viewport or
+ *  the reader first touches, clicks, types in or tabs into `container`. Returns
+ *  `{ now, cancel }`: start at once, or never. Without IntersectionObserver, at once. */
+function startWhenNear(element, container, start) {
+  const events = ['pointerdown', 'keydown', 'focusin'];
+  let observer = null;
+  let waiting = true;
+  const cancel = () => {
+    if (!waiting) return;
+    waiting = false;
+    try {
+      observer?.disconnect();
+    } catch {
+      // A host that broke IntersectionObserver: nothing more to undo.
+    }
+    for (const type of events) apply(removeEventListener, container, [type, now, true]);
+  };
+  const now = () => {
+    if (!waiting) return;
+    cancel();
+    start();
+  };
+  for (const type of events) apply(addEventListener, container, [type, now, true]);
+  try {
+    observer = new NativeIntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && now(), {
+      rootMargin: '100% 0px',
+    });
+    observer.observe(element);
+  } catch {
+    // No IntersectionObserver (or one a host replaced and broke): start at once.
+    now();
+  }
+  return { now, cancel };
+}
+
 const INERT = Object.freeze({ update() {}, destroy() {} });
 
 /** The closed shadow root the loader made on `element`, made now if there is none. */
@@ -363,6 +508,18 @@ export function mount(element, options = {}) {
   }
 }
 
+/** A fresh box for the widget in its shadow root. */
+function newContainer() {
+  const container = document.createElement('div');
+  container.className = 'kc-mount';
+  // The app's event delegation (yew) listens on its root. Page code that wraps
+  // EventTarget.prototype.addEventListener after this module ran (zone.js does) must
+  // not be handed the widget's events, so the root keeps the functions taken at load.
+  container.addEventListener = addEventListener;
+  container.removeEventListener = removeEventListener;
+  return container;
+}
+
 function mountIn(element, options) {
   let widget = null;
   let destroyed = false;
@@ -370,16 +527,79 @@ function mountIn(element, options) {
   const shadow = shadowOf(element);
   current.get(element)?.destroy();
   adoptStyles(shadow);
-  let container = document.createElement('div');
-  container.className = 'kc-mount';
-  // The app's event delegation (yew) listens on its root. Page code that wraps
-  // EventTarget.prototype.addEventListener after this module ran (zone.js does) must
-  // not be handed the widget's events, so the root keeps the functions taken at load.
-  container.addEventListener = addEventListener;
-  container.removeEventListener = removeEventListener;
+  let container = newContainer();
   shadow.append(container);
   const entry = { element, container, values };
   live.add(entry);
+  // The first screen drawn at build time, shown (or, hidden, keeping the widget's space)
+  // until the wasm has rendered; a Start or language click made on it meanwhile.
+  let firstScreen = null;
+  const meanwhile = { start: false, lang: null };
+  if (FIRST_SCREENS) {
+    firstScreen = container;
+    drawFirstScreen(firstScreen, lookOf(element, values, refused));
+    apply(addEventListener, firstScreen, [
+      'click',
+      (event) => {
+        const button = event.target.closest?.('button');
+        if (!button || firstScreen?.inert) return;
+        if (button.classList.contains('kc-lang-button')) {
+          // Switch the drawn screen now; the wasm is switched the same way when it takes over.
+          const path = pathTo(firstScreen, button);
+          meanwhile.lang = button.lang;
+          drawFirstScreen(firstScreen, { ...lookOf(element, values, refused), lang: button.lang });
+          let again = firstScreen;
+          for (const index of path) again = again?.childNodes[index];
+          again?.focus?.();
+        } else if (button.classList.contains('kc-primary')) {
+          meanwhile.start = true;
+          firstScreen.firstChild?.setAttribute('aria-busy', 'true');
+        }
+      },
+    ]);
+  }
+  // Hands over from the first screen to the wasm's own, once it has rendered (hidden)
+  // beside it: in one task, so no frame shows both or neither. Never between a press and
+  // its release (a pointer or a key): the browser would send the click to neither
+  // button, so a hand-over that comes then waits for the release, and the click, first.
+  let pressed = false;
+  let waitingRoot = null;
+  const handOver = (root) => {
+    if (pressed) {
+      waitingRoot = root;
+      return;
+    }
+    const drawn = firstScreen;
+    firstScreen = null;
+    waitingRoot = null;
+    const path = pathTo(drawn, shadow.activeElement);
+    drawn.remove();
+    root.classList.remove('kc-pending');
+    if (meanwhile.lang) root.querySelector(`.kc-lang-button[lang="${meanwhile.lang}"]`)?.click();
+    if (path?.length) {
+      let target = root;
+      for (const index of path) target = target?.childNodes[index];
+      target?.focus?.({ preventScroll: true });
+    }
+    if (meanwhile.start) root.querySelector('.kc-intro .kc-primary')?.click();
+  };
+  if (firstScreen) {
+    const press = () => (pressed = true);
+    const release = () => {
+      pressed = false;
+      // After this event's click, if it brings one (a task later).
+      if (waitingRoot) later(() => waitingRoot && !destroyed && handOver(waitingRoot));
+    };
+    for (const [type, listener] of [
+      ['pointerdown', press],
+      ['keydown', press],
+      ['pointerup', release],
+      ['pointercancel', release],
+      ['keyup', release],
+    ]) {
+      apply(addEventListener, firstScreen, [type, listener, true]);
+    }
+  }
   // The custom questionnaire of the options last applied: its script id, and the promise
   // of what the checker made of it.
   let prepared = { id: undefined, result: null };
@@ -399,14 +619,43 @@ function mountIn(element, options) {
     if (widget) {
       widget.update(optionList(applied), refused, form, problem);
     } else {
-      widget = mountWidget(element, container, optionList(applied), refused, form, problem);
-      // The widget may render in a reused root that took the container's place.
+      // The wasm renders into a new box after the first screen (or in a reused root that
+      // takes that box's place).
+      let target = container;
+      if (firstScreen) {
+        target = newContainer();
+        firstScreen.after(target);
+      }
+      widget = mountWidget(element, target, optionList(applied), refused, form, problem);
       container = widget.root;
       entry.container = container;
+      if (firstScreen) {
+        const root = container;
+        root.classList.add('kc-pending');
+        const rendered = new NativeMutationObserver(() => {
+          rendered.disconnect();
+          if (firstScreen) handOver(root);
+        });
+        rendered.observe(root, { childList: true, subtree: true, characterData: true });
+      }
     }
   };
-  const run = () => applyOptions().catch((error) => showFailure(element, container, values, error));
-  run();
+  let begun = false;
+  const run = () => {
+    begun = true;
+    applyOptions().catch((error) => {
+      // The notice takes the first screen's place (or, after a hand-over, the root's).
+      if (firstScreen !== container) firstScreen?.remove();
+      firstScreen = null;
+      container.classList.remove('kc-placeholder', 'kc-pending');
+      container.inert = false;
+      showFailure(element, container, values, error);
+    });
+  };
+  // The wasm is fetched when the widget comes near the screen, unless the host wants it now.
+  const eager = () => String(values[LOADING] ?? '').trim().toLowerCase() === 'eager';
+  const start = startWhenNear(element, container, run);
+  if (eager()) start.now();
   const handle = {
     update(next = {}) {
       try {
@@ -414,7 +663,9 @@ function mountIn(element, options) {
         ({ values, refused } = readOptions(next));
         entry.values = values;
         if (trapped) return;
-        run();
+        if (eager()) start.now();
+        if (begun) run();
+        else if (firstScreen) drawFirstScreen(firstScreen, lookOf(element, values, refused));
       } catch (error) {
         logError(`[knee-check] could not update: ${describe(error)}`);
       }
@@ -424,12 +675,16 @@ function mountIn(element, options) {
       destroyed = true;
       live.delete(entry);
       if (current.get(element) === handle) current.delete(element);
+      container.classList.remove('kc-pending');
       try {
         if (!trapped) widget?.destroy();
       } catch (error) {
         logError(`[knee-check] could not tear down cleanly: ${describe(error)}`);
       }
       widget = null;
+      start.cancel();
+      firstScreen?.remove();
+      firstScreen = null;
       container.remove();
     },
   };
@@ -439,7 +694,7 @@ function mountIn(element, options) {
 
 function attributeOptions(element) {
   const options = {};
-  for (const name of OPTION_NAMES) {
+  for (const name of [...OPTION_NAMES, LOADING]) {
     const value = element.getAttribute(name);
     if (value !== null) options[name] = value;
   }
@@ -453,7 +708,7 @@ const OWN = Symbol.for('knee-check.element');
 /** `<knee-check>`: mounts when connected, follows attribute changes, frees itself when
  *  removed (a move within the page keeps the reader's answers). */
 export class KneeCheckElement extends HTMLElement {
-  static observedAttributes = OPTION_NAMES;
+  static observedAttributes = [...OPTION_NAMES, LOADING];
 
   static [OWN] = true;
 
@@ -479,7 +734,7 @@ export class KneeCheckElement extends HTMLElement {
 
 // Each option is also a property in camelCase (`element.clinicName = '…'`) that reflects
 // its attribute, as in most web components; `lang` already is one (HTMLElement's).
-for (const name of OPTION_NAMES) {
+for (const name of [...OPTION_NAMES, LOADING]) {
   const property = name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
   if (property in HTMLElement.prototype) continue;
   Object.defineProperty(KneeCheckElement.prototype, property, {

@@ -32,9 +32,11 @@ function cycles(page, kind, count) {
     async ({ kind, count }) => {
       const { mount } = await import('/test-hosts/loader.js').then((m) => m.widget);
       const slot = document.getElementById('slot');
-      // Waits for a widget's first screen: the wasm renders it a few tasks after mount.
+      // Waits for the wasm's own first screen, which it renders a few tasks after mount
+      // (until then the loader shows the one drawn at build time, whose ids start `kcp`).
       const rendered = async (host) => {
-        while (!host.shadowRoot?.querySelector('.kc-root')) await new Promise((resolve) => setTimeout(resolve));
+        const byWasm = () => /^kc\d/.test(host.shadowRoot?.querySelector('.kc-lang')?.getAttribute('aria-labelledby') ?? '');
+        while (!byWasm()) await new Promise((resolve) => setTimeout(resolve));
       };
       for (let i = 0; i < count; i += 1) {
         if (kind === 'element') {

@@ -1,9 +1,10 @@
-// Privacy (issue #7): the promise that no answer ever leaves the device, proved in a real
-// browser. After the widget's own assets (the loader module and the wasm; the stylesheet
-// is inlined in the loader) the page makes no request of any kind while a reader goes
-// from the intro to a result, the check works offline, and nothing is stored: no web
-// storage, IndexedDB, cookie or Cache Storage entry, and no answer left in the widget's
-// DOM after "Start again".
+// Privacy (issues #7, #17): the promise that no answer ever leaves the device, proved in
+// a real browser. Before the reader's first answer the widget has fetched everything it
+// will ever need (the loader module and the wasm; the stylesheet is inlined in the
+// loader; the wasm comes when the widget nears the screen); from the first answer on,
+// the page makes no request of any kind while the reader goes on to a result, the check
+// works offline, and nothing is stored: no web storage, IndexedDB, cookie or Cache
+// Storage entry, and no answer left in the widget's DOM after "Start again".
 //
 // Each recorder is checked against a page that does send and store things (the "canary"
 // tests), so a recorder that hears nothing cannot make these tests pass vacuously.
@@ -87,24 +88,26 @@ const NOTHING_STORED = {
 };
 
 test.describe('no network', () => {
-  test('from page load to result, nothing is requested after the widget’s own assets', async ({ page, baseURL }) => {
+  test('before the first answer everything is fetched; from the first answer on, nothing is requested', async ({ page, baseURL }) => {
     const requests = await recordRequests(page);
     const widget = await gotoDemoWithoutCsp(page);
+    await widget.start();
+    await widget.progress.waitFor();
 
-    // Loading: the page, its own stylesheet, the loader and the wasm (and the page's
-    // favicon, or the browser's probe for one, whenever the browser asks for it). The
-    // widget's stylesheet is inlined.
-    const loaded = urls(requests);
+    // Up to the first question: the page, its own stylesheet, the loader and the wasm
+    // (and the page's favicon, or the browser's probe for one, whenever the browser asks
+    // for it). The widget's stylesheet is inlined.
+    const fetched = urls(requests);
     const widgetAssets = [manifest.files['knee-check.js'].file, manifest.files['knee-check.wasm'].file].map(
       (file) => new URL(file, baseURL).href,
     );
-    expect(loaded).toEqual(expect.arrayContaining(widgetAssets));
+    expect(fetched).toEqual(expect.arrayContaining(widgetAssets));
     const allowed = [baseURL, new URL('demo.css', baseURL).href, new URL('favicon.ico', baseURL).href, new URL('favicon.svg', baseURL).href, ...widgetAssets];
-    expect(loaded.filter((url) => !allowed.includes(url))).toEqual([]);
-    expect(loaded.filter((url) => url.includes('knee-check.') && url.endsWith('.css')), 'the CSS is inlined').toEqual([]);
+    expect(fetched.filter((url) => !allowed.includes(url))).toEqual([]);
+    expect(fetched.filter((url) => url.includes('knee-check.') && url.endsWith('.css')), 'the CSS is inlined').toEqual([]);
 
-    const afterLoad = requests.length;
-    await widget.complete(CLASSIC_BACK);
+    const beforeFirstAnswer = requests.length;
+    await widget.answerAll(CLASSIC_BACK);
     await expect(widget.heading('Your answers point to the lower back')).toBeVisible();
     await useTakeAlong(page, widget);
     await widget.scope.getByRole('button', { name: 'Start again', exact: true }).click();
@@ -112,20 +115,22 @@ test.describe('no network', () => {
     await expect(widget.alert).toBeVisible();
 
     // Downloads are made from Blob URLs on the device; anything else is a request.
-    const later = requests.slice(afterLoad).filter(({ url }) => !url.startsWith('blob:') && !/\/favicon\.(ico|svg)$/.test(url));
+    const later = requests.slice(beforeFirstAnswer).filter(({ url }) => !url.startsWith('blob:') && !/\/favicon\.(ico|svg)$/.test(url));
     expect(later).toEqual([]);
   });
 
-  test('with the network gone after load, a full path still works', async ({ page, context }) => {
+  test('with the network gone from the first answer on, a full path still works', async ({ page, context }) => {
     const requests = await recordRequests(page);
     const widget = await gotoDemoWithoutCsp(page);
-    const afterLoad = requests.length;
+    await widget.start();
+    await widget.progress.waitFor();
+    const beforeFirstAnswer = requests.length;
     await context.setOffline(true);
-    await widget.complete(CLASSIC_BACK);
+    await widget.answerAll(CLASSIC_BACK);
     await expect(widget.heading('Your answers point to the lower back')).toBeVisible();
     await useTakeAlong(page, widget);
     // Offline, any request would fail and log an error (which fails the test too).
-    expect(requests.slice(afterLoad).filter(({ url }) => !url.startsWith('blob:') && !/\/favicon\.(ico|svg)$/.test(url))).toEqual([]);
+    expect(requests.slice(beforeFirstAnswer).filter(({ url }) => !url.startsWith('blob:') && !/\/favicon\.(ico|svg)$/.test(url))).toEqual([]);
   });
 
   test.describe('canary', () => {

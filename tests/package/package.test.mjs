@@ -83,10 +83,10 @@ test('custom-elements.json is valid against the schema and lists what the code h
 
   const element = cem.modules[0].declarations.find((d) => d.customElement);
   assert.equal(element.tagName, 'knee-check');
-  // Attributes: exactly the option names of src/options.rs.
+  // Attributes: exactly the option names of src/options.rs, and the loader's own `loading`.
   const options = readFileSync(join(root, 'src', 'options.rs'), 'utf8');
   const names = [...options.match(/pub const NAMES: \[&str; \d+\] = \[([^\]]*)\]/)[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
-  assert.deepEqual(element.attributes.map((a) => a.name).sort(), [...names].sort());
+  assert.deepEqual(element.attributes.map((a) => a.name).sort(), [...names, 'loading'].sort());
   // Every custom property the stylesheet reads is documented.
   const css = readFileSync(join(root, 'styles', 'knee-check.css'), 'utf8');
   const used = new Set([...css.matchAll(/var\((--knee-check-[a-z-]+)/g)].map((m) => m[1]));

@@ -72,6 +72,11 @@ export class EmbeddedWidget {
   /** Starts and answers every question by position; waits for each step to change. */
   async complete(positions) {
     await this.start();
+    await this.answerAll(positions);
+  }
+
+  /** From the question on screen, answers each question by position in turn. */
+  async answerAll(positions) {
     for (const [i, position] of positions.entries()) {
       const isLast = i === positions.length - 1;
       await this.progress.waitFor();

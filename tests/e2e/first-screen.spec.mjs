@@ -1,0 +1,156 @@
+// The first screen before the wasm (issue #17): the loader shows the intro the build drew
+// with the app's own views at once, fetches the wasm only when the widget comes near the
+// screen, and hands over to the wasm's own intro without a visible change, without
+// losing a Start or language click made meanwhile, and without moving focus.
+//
+// The wasm is held back by a route until the test lets it through, so "before the wasm"
+// is a state the test controls, not a race. Which intro is on screen is told by the id
+// prefix of its language group: the drawn one's ids start `kcp`, the wasm's `kc<n>-`.
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures.mjs';
+import { EmbeddedWidget } from './pages/embedded-widget.mjs';
+
+const manifest = JSON.parse(readFileSync('dist/manifest.json', 'utf8'));
+const WASM = manifest.files['knee-check.wasm'].file;
+
+/** Holds every request for the widget's wasm until `release()`; counts them. */
+async function holdWasm(page) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  const held = { requests: 0, release };
+  await page.route(`**/${WASM}`, async (route) => {
+    held.requests += 1;
+    await released;
+    await route.continue();
+  });
+  return held;
+}
+
+/** Who drew the intro on screen: 'build' (the loader's first screen) or 'wasm'. */
+function drawnBy(page, host = 'knee-check') {
+  return page.evaluate((selector) => {
+    const group = document.querySelector(selector).shadowRoot.querySelector('.kc-lang');
+    return group?.getAttribute('aria-labelledby').startsWith('kcp') ? 'build' : 'wasm';
+  }, host);
+}
+
+/** The text of the element focused inside the widget (its shadow root's activeElement). */
+function focusedInWidget(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('knee-check');
+    return document.activeElement === host ? host.shadowRoot.activeElement?.textContent.trim() : null;
+  });
+}
+
+test.describe('before the wasm arrives', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the intro is on screen at once, and the wasm’s own takes its place without a pixel moving', async ({ page }) => {
+    const held = await holdWasm(page);
+    await page.goto('/test-hosts/first-screen.html');
+    const widget = new EmbeddedWidget(page.locator('knee-check'));
+    await expect(widget.startButton).toBeVisible();
+    await expect(widget.heading('Is my knee pain coming from my back?', 2)).toBeVisible();
+    await expect.poll(() => held.requests, 'the widget is in view, so its wasm is on its way').toBe(1);
+    expect(await drawnBy(page)).toBe('build');
+    const after = page.locator('#after');
+    const before = { box: await after.boundingBox(), picture: await page.screenshot() };
+
+    held.release();
+    await expect.poll(() => drawnBy(page)).toBe('wasm');
+    expect(await after.boundingBox(), 'the text below the widget did not move').toEqual(before.box);
+    expect((await page.screenshot()).equals(before.picture), 'the page looks exactly the same').toBe(true);
+    // One intro, and it works.
+    await expect(widget.startButton).toHaveCount(1);
+    await widget.start();
+    await expect(widget.progress).toHaveText(/^Question 1 of \d+$/);
+  });
+
+  test('a Start pressed meanwhile is not lost: the first question follows, with focus on it', async ({ page }) => {
+    const held = await holdWasm(page);
+    await page.goto('/test-hosts/first-screen.html');
+    const widget = new EmbeddedWidget(page.locator('knee-check'));
+    await widget.start();
+    expect(await drawnBy(page)).toBe('build');
+    held.release();
+    await expect(widget.progress).toHaveText(/^Question 1 of \d+$/);
+    await expect.poll(() => page.evaluate(() => document.querySelector('knee-check').shadowRoot.activeElement?.tagName)).toBe('H2');
+  });
+
+  test('a language chosen meanwhile shows at once and stays, with focus kept on its button', async ({ page }) => {
+    const held = await holdWasm(page);
+    await page.goto('/test-hosts/first-screen.html');
+    const english = new EmbeddedWidget(page.locator('knee-check'));
+    await expect(english.startButton).toBeVisible();
+    await page.locator('knee-check').getByRole('button', { name: 'Español' }).click();
+    const spanish = new EmbeddedWidget(page.locator('knee-check'), 'es');
+    await expect(spanish.startButton).toBeVisible();
+    expect(await focusedInWidget(page)).toBe('Español');
+
+    held.release();
+    await expect.poll(() => drawnBy(page)).toBe('wasm');
+    await expect(spanish.startButton).toBeVisible();
+    await expect(page.locator('knee-check').getByRole('button', { name: 'Español' })).toHaveAttribute('aria-pressed', 'true');
+    expect(await focusedInWidget(page), 'focus stayed where the reader put it').toBe('Español');
+    await spanish.start();
+    await expect(spanish.progress).toHaveText(/^Pregunta 1 de \d+$/);
+  });
+
+  test('focus the reader gave the drawn Start button stays on the real one', async ({ page }) => {
+    const held = await holdWasm(page);
+    await page.goto('/test-hosts/first-screen.html');
+    const widget = new EmbeddedWidget(page.locator('knee-check'));
+    await widget.startButton.focus();
+    expect(await focusedInWidget(page)).toBe('Start the check');
+    held.release();
+    await expect.poll(() => drawnBy(page)).toBe('wasm');
+    expect(await focusedInWidget(page)).toBe('Start the check');
+    await page.keyboard.press('Enter');
+    await expect(widget.progress).toHaveText(/^Question 1 of \d+$/);
+  });
+});
+
+test.describe('the wasm is fetched only when the reader comes near', () => {
+  test('a page never scrolled to the widget fetches no wasm; scrolling there starts it', async ({ page }) => {
+    const wasmRequests = [];
+    page.on('request', (request) => request.url().endsWith('.wasm') && wasmRequests.push(request.url()));
+    await page.goto('/test-hosts/below.html', { waitUntil: 'networkidle' });
+    const widget = new EmbeddedWidget(page.locator('knee-check'));
+    await expect(widget.startButton).toBeAttached();
+    // Some time for a fetch that should not come: the network stays idle.
+    await page.waitForLoadState('networkidle');
+    expect(wasmRequests).toEqual([]);
+
+    await page.locator('knee-check').scrollIntoViewIfNeeded();
+    await expect.poll(() => wasmRequests.length).toBe(1);
+    await widget.start();
+    await expect(widget.progress).toHaveText(/^Question 1 of \d+$/);
+  });
+
+  test('loading="eager" fetches it at once, however far below the widget is', async ({ page }) => {
+    const wasmRequests = [];
+    page.on('request', (request) => request.url().endsWith('.wasm') && wasmRequests.push(request.url()));
+    await page.goto('/test-hosts/below-eager.html');
+    await expect.poll(() => wasmRequests.length).toBe(1);
+  });
+
+  test('mount() takes loading: "eager" too, and never hands it to the widget as an option', async ({ page, consoleMessages }) => {
+    const wasmRequests = [];
+    page.on('request', (request) => request.url().endsWith('.wasm') && wasmRequests.push(request.url()));
+    await page.goto('/test-hosts/empty.html');
+    await page.evaluate(async () => {
+      const { mount } = (await import('/test-hosts/loader.js')).widget;
+      const far = document.createElement('div');
+      far.style.marginTop = '5000px';
+      document.body.append(far);
+      mount(far, { loading: 'eager', clinicName: 'Far Clinic' });
+    });
+    await expect.poll(() => wasmRequests.length).toBe(1);
+    await page.locator('body > div').last().scrollIntoViewIfNeeded();
+    await expect.poll(() => page.evaluate(() => {
+      const root = document.querySelector('body > div:last-child');
+      return root.shadowRoot?.querySelector('.kc-lang')?.getAttribute('aria-labelledby') ?? '';
+    })).toMatch(/^kc\d+-/);
+    expect(consoleMessages.filter(({ text }) => text.startsWith('[knee-check]'))).toEqual([]);
+  });
+});
