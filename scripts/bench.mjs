@@ -14,7 +14,8 @@
 // Emulation.setCPUThrottlingRate). Per load:
 //   ready     - the first animation frame with the intro's heading in the document
 //               (bench/probe.js; in the widget's shadow root), ms since navigation start;
-//   interactive - the first frame with the heading there and the wasm instantiated
+//   interactive - the first frame with the heading there, the wasm instantiated and its
+//               own intro in place of the one drawn at build time
 //               (the baseline: the same as ready);
 //   shift     - the layout shift the page accrued by then (CLS; the article goes on
 //               below the widget, so a widget that grows as it starts moves it);
@@ -260,7 +261,7 @@ const report = {
   cpuThrottle: throttle,
   definitions: {
     ready: 'first requestAnimationFrame after the intro heading is in the document (widget: in its shadow root), ms since navigation start',
-    interactive: 'first requestAnimationFrame with the heading present and the wasm instantiated (baseline: as ready), ms since navigation start',
+    interactive: 'first requestAnimationFrame with the heading present, the wasm instantiated and its own intro in place of the drawn one (baseline: as ready), ms since navigation start',
     shift: 'sum of layout-shift entries without recent input until interactive (CLS)',
     bytes: 'encoded bytes of every response until interactive (brotli where accepted)',
     neverScrolled: 'bench/below.html, widget far below the fold, loaded until network idle: encoded bytes',

@@ -567,6 +567,11 @@ function mountIn(element, options) {
   const handOver = (root) => {
     if (pressed) {
       waitingRoot = root;
+      // A release the browser never reports (a key held while focus left) waits no longer.
+      later(() => {
+        pressed = false;
+        if (waitingRoot && !destroyed) handOver(waitingRoot);
+      }, 1000);
       return;
     }
     const drawn = firstScreen;
@@ -596,6 +601,8 @@ function mountIn(element, options) {
       ['pointerup', release],
       ['pointercancel', release],
       ['keyup', release],
+      // A click ends a press too (some drivers send it without pointer events).
+      ['click', release],
     ]) {
       apply(addEventListener, firstScreen, [type, listener, true]);
     }

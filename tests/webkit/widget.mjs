@@ -51,6 +51,16 @@ export class WebKitWidget {
     );
   }
 
+  /** Waits for the wasm's own intro: until then the loader shows the one drawn at build
+   *  time (ids starting `kcp`), which the wasm's replaces, so an element found in it goes
+   *  stale. (The Playwright specs press the drawn one and check the press is replayed.) */
+  interactive() {
+    return this.waitFor(
+      `return !!root.querySelector('.kc-intro') && !root.querySelector('.kc-lang[aria-labelledby^="kcp"]');`,
+      'the wasm’s own intro',
+    );
+  }
+
   /** Waits for a button (or button-styled link) whose words are `name`. */
   button(name) {
     return this.waitFor(
@@ -145,6 +155,7 @@ export class WebKitWidget {
    */
   async walk(answers, how, total = answers.length) {
     await this.heading(this.introTitle);
+    await this.interactive();
     await this.press(this.t.start, how);
     for (const [i, [linkId, code]] of answers.entries()) {
       await this.expectQuestion(linkId, i + 1, total);
