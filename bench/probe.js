@@ -25,7 +25,8 @@
   // baseline) has nothing to start, so it is interactive as soon as it is ready.
   // The widget is interactive once the wasm runs and its own intro has taken the place of
   // the one the loader drew at build time (whose ids start `kcp`).
-  const shadows = [];
+  // The widget's shadow root is closed; the probe keeps it, for the bench's click.
+  const shadows = (bench.shadows = []);
   const drawnIntroLeft = () => shadows.some((root) => root.querySelector('.kc-lang[aria-labelledby^="kcp"]'));
   const settle = () => {
     if (bench.interactive !== null || bench.pendingInteractive || bench.ready === null) return;

@@ -133,7 +133,7 @@ async function load(kind) {
     const heap = await cdp.send('Runtime.getHeapUsage');
     const click = await page.evaluate(async () => {
       const host = document.querySelector('knee-check');
-      const scope = host ? host.shadowRoot : document;
+      const scope = host ? window.__bench.shadows[0] : document;
       const button = scope.querySelector('.kc-intro button');
       const moved = () => !scope.querySelector('.kc-intro');
       const t0 = performance.now();

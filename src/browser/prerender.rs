@@ -34,7 +34,10 @@ mod tests {
         for lang in Lang::ALL {
             let html = first_screen(lang);
             let s = strings(lang);
-            assert!(html.starts_with("<div ") && html.contains("class=\"kc-root\""), "{html}");
+            assert!(
+                html.starts_with("<div ") && html.contains("class=\"kc-root\""),
+                "{html}"
+            );
             assert!(
                 html.contains(&format!("lang=\"{}\"", lang.code())),
                 "{html}"
