@@ -183,7 +183,7 @@ fn language(tag: &str) -> Result<Lang, String> {
 
 fn export_questionnaire(path: &str, lang: &str) -> Result<(), String> {
     let q = load(path)?;
-    print!("{}", fhir::questionnaire(&q, language(lang)?).pretty());
+    print_json(&fhir::questionnaire(&q, language(lang)?));
     Ok(())
 }
 
@@ -196,8 +196,16 @@ fn export_response(path: &str, answers_path: &str, lang: &str) -> Result<(), Str
     let authored = std::env::var("KNEE_CHECK_AUTHORED").unwrap_or_else(|_| now_utc());
     let resource =
         fhir::questionnaire_response(&q, &answers, &assessment, language(lang)?, &authored);
-    print!("{}", resource.pretty());
+    print_json(&resource);
     Ok(())
+}
+
+/// Prints an export as indented JSON text, ending with a newline.
+fn print_json(resource: &impl serde::Serialize) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(resource).unwrap_or_default()
+    );
 }
 
 /// The current time as an ISO 8601 UTC date-time, from the system clock.

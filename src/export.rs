@@ -1,6 +1,5 @@
 //! What a reader takes to an appointment: the plain-text `summary` and the FHIR R4
-//! resources (`fhir`), written with a small JSON writer (`json`).
+//! resources (`fhir`), which serde writes as JSON.
 
 pub mod fhir;
-pub mod json;
 pub mod summary;

@@ -17,6 +17,11 @@ use crate::i18n::strings;
 use crate::lang::Lang;
 use crate::questionnaire::model::Questionnaire;
 
+/// An export as indented JSON text ending with a newline, as the CLI prints it.
+fn pretty_json(resource: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(resource).unwrap_or_default() + "\n"
+}
+
 /// Properties of [`TakeAlong`].
 #[derive(Properties)]
 pub struct TakeAlongProps {
@@ -163,8 +168,13 @@ pub fn take_along(props: &TakeAlongProps) -> Html {
                 .to_iso_string()
                 .as_string()
                 .unwrap_or_default();
-            let json =
-                fhir::questionnaire_response(&q, &answers, &assessment, lang, &authored).pretty();
+            let json = pretty_json(&fhir::questionnaire_response(
+                &q,
+                &answers,
+                &assessment,
+                lang,
+                &authored,
+            ));
             if let Some(target) = event.target_dyn_into::<web_sys::Element>() {
                 download(
                     &target,
