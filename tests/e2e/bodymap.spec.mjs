@@ -36,6 +36,9 @@ for (const lang of ['en', 'es']) {
       expect(mapBox.x).toBeGreaterThanOrEqual(0);
       expect(mapBox.x + mapBox.width).toBeLessThanOrEqual(390);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // Its own size rule holds (styles/knee-check.css): at most 230 px, so the list of
+      // regions starts within the first screen.
+      expect(mapBox.width).toBeLessThanOrEqual(230.5);
 
       for (const region of TAPPED) {
         // A pointer tap on the shape itself (Playwright clicks the middle of it).
@@ -44,6 +47,11 @@ for (const lang of ['en', 'es']) {
         await expect(map.locator(`[data-code="${region}"]`)).toHaveClass(/kc-region-on/);
       }
       expect(await question.checkedCodes('where')).toEqual(TAPPED);
+      // A ticked region's words are bold, so the choice shows without colour too.
+      const weight = (code) =>
+        question.radio('where', code).evaluate((input) => Number(getComputedStyle(input.closest('.kc-option').querySelector('.kc-label')).fontWeight));
+      expect(await weight(TAPPED[0])).toBeGreaterThanOrEqual(600);
+      expect(await weight('back-knee')).toBeLessThan(600);
       await question.continueByMouse();
     }
 

@@ -110,6 +110,56 @@ test.describe('before the wasm arrives', () => {
   });
 });
 
+test.describe('what the drawn intro can and cannot be', () => {
+  test('two widgets on a page: each drawn intro in its own language, no id used twice', async ({ page }) => {
+    const held = await holdWasm(page);
+    await page.goto('/test-hosts/two.html');
+    await expect(new EmbeddedWidget(page.locator('#first')).startButton).toBeVisible();
+    await expect(new EmbeddedWidget(page.locator('#second'), 'es').startButton).toBeVisible();
+    const ids = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('knee-check')].flatMap((host) => [...host.shadowRoot.querySelectorAll('[id]')].map((el) => el.id)),
+      );
+    const drawn = await ids();
+    expect(drawn.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(drawn).size, `ids ${drawn.join(', ')}`).toBe(drawn.length);
+    held.release();
+    await expect.poll(() => drawnBy(page, '#second')).toBe('wasm');
+    const live = await ids();
+    expect(new Set(live).size, `ids ${live.join(', ')}`).toBe(live.length);
+  });
+
+  test('under the strict CSP with Trusted Types, the intro is drawn before the wasm with no violation', async ({ page }) => {
+    await page.addInitScript(() => {
+      window.kcViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) => window.kcViolations.push(event.violatedDirective), true);
+    });
+    const held = await holdWasm(page);
+    await page.goto('/test-strict/');
+    const widget = new EmbeddedWidget(page.locator('knee-check'));
+    await expect(widget.startButton).toBeVisible();
+    expect(await drawnBy(page)).toBe('build');
+    held.release();
+    await expect.poll(() => drawnBy(page)).toBe('wasm');
+    await widget.start();
+    await expect(widget.progress).toBeVisible();
+    expect(await page.evaluate(() => window.kcViolations)).toEqual([]);
+  });
+
+  test('with a custom questionnaire the space is kept, hidden, until the wasm draws its own intro', async ({ page }) => {
+    const held = await holdWasm(page);
+    await page.goto('/test-hosts/custom-questionnaire.html');
+    const host = page.locator('knee-check');
+    await expect.poll(async () => (await host.boundingBox())?.height ?? 0, 'the widget keeps an intro’s height').toBeGreaterThan(200);
+    // Nothing of the default questionnaire is shown or read out.
+    await expect(host.getByRole('button')).toHaveCount(0);
+    await expect(host.getByRole('heading')).toHaveCount(0);
+    held.release();
+    await expect(new EmbeddedWidget(host).startButton).toBeVisible();
+    await expect(host.getByRole('button', { name: 'Start the check' })).toHaveCount(1);
+  });
+});
+
 test.describe('the wasm is fetched only when the reader comes near', () => {
   test('a page never scrolled to the widget fetches no wasm; scrolling there starts it', async ({ page }) => {
     const wasmRequests = [];
