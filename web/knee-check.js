@@ -541,8 +541,10 @@ function mountIn(element, options) {
     apply(addEventListener, firstScreen, [
       'click',
       (event) => {
+        // Nothing to do once the wasm took over or the widget was destroyed (a host may
+        // keep and click a button of the removed first screen).
         const button = event.target.closest?.('button');
-        if (!button || firstScreen?.inert) return;
+        if (!button || !firstScreen || firstScreen.inert) return;
         if (button.classList.contains('kc-lang-button')) {
           // Switch the drawn screen now; the wasm is switched the same way when it takes over.
           const path = pathTo(firstScreen, button);

@@ -153,11 +153,19 @@ fn widget(props: &WidgetProps) -> Html {
     // Ids must be unique when several widgets share a page.
     let id_prefix = use_state(|| format!("kc{}-", INSTANCES.fetch_add(1, Ordering::Relaxed)));
 
-    // A host that changes the `lang` option switches the live widget.
+    // A host that changes the `lang` option switches the live widget. Not on the first
+    // render, which already speaks that language: run then, the effect could come after a
+    // reader's own choice (the loader replays a language picked on its drawn intro as soon
+    // as this renders) and undo it.
+    // (`first_render` is true until the focus effect below, which runs after this one.)
+    let first_render = use_mut_ref(|| true);
     {
         let dispatch = model.dispatcher();
+        let first_render = first_render.clone();
         use_effect_with(props.config.lang, move |lang| {
-            dispatch.dispatch(Msg::Lang(*lang))
+            if !*first_render.borrow() {
+                dispatch.dispatch(Msg::Lang(*lang))
+            }
         });
     }
 
@@ -165,7 +173,6 @@ fn widget(props: &WidgetProps) -> Html {
     // red-flag card) takes focus, so screen readers announce it. Never on first render:
     // the widget must not pull focus away from the host page on load.
     let focus = use_node_ref();
-    let first_render = use_mut_ref(|| true);
     let session = &model.session;
     let focus_key = (session.screen().clone(), session.error());
     {
