@@ -23,15 +23,15 @@ import { test as base, expect } from '@playwright/test';
 import { OPEN_SHADOW_ROOTS } from './open-shadow.mjs';
 
 /**
- * Firefox reports its own security messages (a resource refused by a Content Security
- * Policy, a failed integrity check) to Playwright as page errors, where Chromium logs
- * them to the console. Returns such a message as the console error Chromium would log,
+ * Firefox reports its own security and resource messages (a resource refused by a
+ * Content Security Policy, a failed integrity check, a downloaded font its sanitizer
+ * rejects) to Playwright as page errors, where Chromium logs them to the console. Returns such a message as the console error Chromium would log,
  * so `expectedConsole` applies to it the same way, or null for any other page error.
  */
 export function browserMessage(error) {
   const text = String(error?.message ?? error);
   const security =
-    /^(The page’s settings (blocked|observed)|Content-Security-Policy:|None of the “sha\d+” hashes in the integrity attribute|Subresource Integrity)/.test(
+    /^(The page’s settings (blocked|observed)|Content-Security-Policy:|None of the “sha\d+” hashes in the integrity attribute|Subresource Integrity|rejected by sanitizer)/.test(
       text,
     );
   return security ? { type: 'error', text } : null;
