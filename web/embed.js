@@ -64,6 +64,11 @@ if (!customElements.get('knee-check')) {
   fail();
 } else {
   const element = document.createElement('knee-check');
+  // The frame is the unit a page loads lazily (the snippet's `loading="lazy"` lets the
+  // browser load it ahead of the reader's scrolling), so inside it the wasm comes at
+  // once. Left lazy, it would wait until the frame is on screen: a cross-origin frame
+  // cannot see ahead of the screen (its IntersectionObserver margin does not apply).
+  element.setAttribute('loading', 'eager');
   for (const name of OPTION_NAMES) {
     const value = params.get(name);
     if (value !== null) element.setAttribute(name, value);

@@ -26,7 +26,8 @@ async function holdWasm(page) {
   return held;
 }
 
-/** Who drew the intro on screen: 'build' (the loader's first screen) or 'wasm'. */
+/** Who drew the intro on screen: 'build' (the loader's first screen) or 'wasm'.
+ *  `page` may be a frame. */
 function drawnBy(page, host = 'knee-check') {
   return page.evaluate((selector) => {
     const group = document.querySelector(selector).shadowRoot.querySelector('.kc-lang');
@@ -106,6 +107,54 @@ test.describe('before the wasm arrives', () => {
     await expect.poll(() => drawnBy(page)).toBe('wasm');
     expect(await focusedInWidget(page)).toBe('Start the check');
     await page.keyboard.press('Enter');
+    await expect(widget.progress).toHaveText(/^Question 1 of \d+$/);
+  });
+});
+
+test.describe('the iframe mode', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  /** The frame's document (sandboxed, so reached through Playwright, not the page). */
+  const embedFrame = (page) => page.frames().find((frame) => frame.url().includes('/embed.html'));
+
+  test('the intro is drawn in the frame at once, the frame fits it, and the wasm changes neither', async ({ page }) => {
+    const held = await holdWasm(page);
+    await page.goto('/test-hosts/iframe.html');
+    const iframe = page.locator('iframe.knee-check-frame');
+    const widget = new EmbeddedWidget(page.frameLocator('iframe.knee-check-frame').locator('knee-check'));
+    await expect(widget.startButton).toBeVisible();
+    expect(await drawnBy(embedFrame(page))).toBe('build');
+    const contentHeight = () => embedFrame(page).evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    const frameHeight = () => iframe.evaluate((element) => element.clientHeight);
+    await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight())), 'the frame fits the drawn intro').toBeLessThanOrEqual(1);
+    const before = { height: await frameHeight(), picture: await iframe.screenshot() };
+
+    held.release();
+    await expect.poll(() => drawnBy(embedFrame(page))).toBe('wasm');
+    expect(await frameHeight(), 'the frame kept its height').toBe(before.height);
+    expect((await iframe.screenshot()).equals(before.picture), 'the frame looks exactly the same').toBe(true);
+    await widget.start();
+    await expect(widget.progress).toHaveText(/^Question 1 of \d+$/);
+  });
+
+  // The snippet's frame has loading="lazy": the browser loads it ahead of the reader's
+  // scrolling, at a distance of its choosing (Chromium here: not from 4,000 px away;
+  // Firefox: already from there). Once the frame has loaded, its wasm must come at once,
+  // not wait until the frame is on screen.
+  test('a lazy frame below the screen fetches the wasm as soon as it loads, before it is seen', async ({ page }) => {
+    const wasmRequests = [];
+    page.on('request', (request) => request.url().endsWith('.wasm') && wasmRequests.push(request.url()));
+    await page.goto('/test-hosts/iframe-below.html', { waitUntil: 'networkidle' });
+    const frame = page.locator('iframe.knee-check-frame');
+    const frameTop = await frame.evaluate((element) => element.getBoundingClientRect().top + scrollY);
+    await page.evaluate((top) => scrollTo(0, top - innerHeight - 200), frameTop);
+    await expect.poll(() => wasmRequests.length).toBe(1);
+    await expect.poll(() => embedFrame(page) && drawnBy(embedFrame(page))).toBe('wasm');
+    expect(await frame.evaluate((element) => element.getBoundingClientRect().top > innerHeight), 'the frame is not on screen yet').toBe(true);
+
+    await frame.scrollIntoViewIfNeeded();
+    const widget = new EmbeddedWidget(page.frameLocator('iframe.knee-check-frame').locator('knee-check'));
+    await widget.start();
     await expect(widget.progress).toHaveText(/^Question 1 of \d+$/);
   });
 });
