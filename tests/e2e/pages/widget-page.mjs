@@ -14,7 +14,7 @@ export class WidgetPage {
   /**
    * Opens the demo page `path`, with `attributes` added to its <knee-check> element as
    * the page would write them (e.g. `{ lang: 'es', theme: 'dark' }`), and waits for the
-   * widget to render: the wasm's own screen, or its failure notice. `pageLang` replaces the page's own `<html lang>` (null removes
+   * widget to render. `pageLang` replaces the page's own `<html lang>` (null removes
    * it). The page is otherwise served as built, with its CSP.
    */
   async goto(attributes = {}, path = '/', { pageLang } = {}) {
@@ -36,10 +36,6 @@ export class WidgetPage {
     }
     await this.page.goto(path);
     await this.widget.getByRole('heading').first().waitFor();
-    // The intro drawn at build time (ids `kcp…`) shows first, and the wasm's own takes
-    // its place a moment later: wait for that hand-over (or the failure notice, which
-    // also replaces it), so a test never holds an element that is about to go.
-    await this.widget.locator('[id^="kcp"]').first().waitFor({ state: 'detached' });
     // Record what the widget tells its host, to compare with the engine.
     await this.page.evaluate(() => {
       window.kcOutcomes = [];
