@@ -310,8 +310,13 @@ for (const [motion, animated] of [
     await page.emulateMedia({ reducedMotion: motion });
     const host = new WidgetPage(page);
     await host.goto();
-    const durations = await new IntroScreen(host).start.evaluate((el) => getComputedStyle(el).transitionDuration);
-    const moving = durations.split(',').some((d) => parseFloat(d) > 0);
-    expect(moving, `transition-duration ${durations}`).toBe(animated);
+    // Repeated if the wasm's intro replaces the drawn one while it is read (a removed
+    // element's computed style is empty).
+    await expect(async () => {
+      const durations = await new IntroScreen(host).start.evaluate((el) => getComputedStyle(el).transitionDuration);
+      expect(durations, 'a computed transition').not.toBe('');
+      const moving = durations.split(',').some((d) => parseFloat(d) > 0);
+      expect(moving, `transition-duration ${durations}`).toBe(animated);
+    }).toPass({ timeout: 10_000 });
   });
 }
