@@ -142,21 +142,27 @@ test.describe('no network', () => {
       await page.goto('/test-hosts/empty.html');
       const requests = await recordRequests(page);
       const kinds = ['fetch', 'xhr', 'beacon', 'websocket', 'image', 'font', 'prefetch'];
-      await page.evaluate(async (origin) => {
-        fetch('/manifest.json?probe=fetch');
-        const xhr = new XMLHttpRequest();
-        xhr.open('GET', '/manifest.json?probe=xhr');
-        xhr.send();
-        navigator.sendBeacon('/manifest.json?probe=beacon', 'answers');
-        new WebSocket(`${origin.replace('http', 'ws')}manifest.json?probe=websocket`);
-        new Image().src = '/favicon.ico?probe=image';
-        new FontFace('Probe', 'url(/favicon.ico?probe=font)').load().catch(() => {});
-        const link = document.createElement('link');
-        link.rel = 'prefetch';
-        link.href = '/manifest.json?probe=prefetch';
-        document.head.append(link);
-      }, baseURL);
-      const heard = () => kinds.filter((kind) => requests.some(({ url }) => url.endsWith(`probe=${kind}`)));
+      // A fresh query each run, so no cache (Firefox's image cache outlives a context)
+      // answers a probe without a request.
+      const fresh = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      await page.evaluate(
+        async ({ origin, fresh }) => {
+          fetch(`/manifest.json?probe=fetch&fresh=${fresh}`);
+          const xhr = new XMLHttpRequest();
+          xhr.open('GET', `/manifest.json?probe=xhr&fresh=${fresh}`);
+          xhr.send();
+          navigator.sendBeacon(`/manifest.json?probe=beacon&fresh=${fresh}`, 'answers');
+          new WebSocket(`${origin.replace('http', 'ws')}manifest.json?probe=websocket&fresh=${fresh}`);
+          new Image().src = `/favicon.ico?probe=image&fresh=${fresh}`;
+          new FontFace('Probe', `url(/favicon.ico?probe=font&fresh=${fresh})`).load().catch(() => {});
+          const link = document.createElement('link');
+          link.rel = 'prefetch';
+          link.href = `/manifest.json?probe=prefetch&fresh=${fresh}`;
+          document.head.append(link);
+        },
+        { origin: baseURL, fresh },
+      );
+      const heard = () => kinds.filter((kind) => requests.some(({ url }) => url.includes(`probe=${kind}&fresh=${fresh}`)));
       await expect.poll(heard).toEqual(kinds);
     });
   });
