@@ -25,16 +25,17 @@ import { OPEN_SHADOW_ROOTS } from './open-shadow.mjs';
 /**
  * Firefox reports its own security and resource messages (a resource refused by a
  * Content Security Policy, a failed integrity check, a downloaded font its sanitizer
- * rejects, a WebSocket it cannot connect) to Playwright as page errors, where Chromium logs them to the console. Returns such a message as the console error Chromium would log,
- * so `expectedConsole` applies to it the same way, or null for any other page error.
+ * rejects, a WebSocket it cannot connect) to Playwright as page errors, where Chromium
+ * logs them to the console. Returns such a message as the console error Chromium would
+ * log, so `expectedConsole` applies to it the same way, or null for any other page error.
  */
 export function browserMessage(error) {
   const text = String(error?.message ?? error);
-  const security =
+  const fromBrowser =
     /^(The page’s settings (blocked|observed)|Content-Security-Policy:|None of the “sha\d+” hashes in the integrity attribute|Subresource Integrity|rejected by sanitizer|Firefox can’t establish a connection to the server)/.test(
       text,
     );
-  return security ? { type: 'error', text } : null;
+  return fromBrowser ? { type: 'error', text } : null;
 }
 
 /**

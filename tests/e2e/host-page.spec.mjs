@@ -3,21 +3,13 @@
 // 62.5% }`, a struck-through and underlined body, and `@property` registrations of the
 // names the widget uses inside. The widget still follows the reader's own text size.
 import { expect, test } from './fixtures.mjs';
-import { IntroScreen } from './pages/intro-screen.mjs';
+import { HAND_OVER, IntroScreen } from './pages/intro-screen.mjs';
 import { QuestionScreen } from './pages/question-screen.mjs';
 import { WidgetPage } from './pages/widget-page.mjs';
 import { setTextSize } from './reader-size.mjs';
 import { magentaPixels } from './pixels.mjs';
 
 const HOST = '/test-hosts/global-styles.html';
-
-/**
- * The intro these tests measure may be the one drawn at build time, replaced by the
- * wasm's own (the same pixels) at any moment: a box read from a removed element is null
- * and its computed style empty. A measure on the intro is therefore repeated until it
- * holds, for as long as a hand-over can take.
- */
-const HAND_OVER = { timeout: 10_000 };
 
 /** The computed font size of the intro's lead paragraph, and the Start button's height, in px. */
 async function sizes(host) {

@@ -7,7 +7,7 @@ import { scoreWithCli } from './engine.mjs';
 import { isFocused } from './pages/keyboard.mjs';
 import { LABELS, outcomeHeading } from './pages/labels.mjs';
 import { BACK_PATH, KNEE_PATH } from './pages/paths.mjs';
-import { IntroScreen } from './pages/intro-screen.mjs';
+import { HAND_OVER, IntroScreen } from './pages/intro-screen.mjs';
 import { QuestionScreen } from './pages/question-screen.mjs';
 import { RedFlagScreen } from './pages/red-flag-screen.mjs';
 import { ResultScreen } from './pages/result-screen.mjs';
@@ -310,13 +310,11 @@ for (const [motion, animated] of [
     await page.emulateMedia({ reducedMotion: motion });
     const host = new WidgetPage(page);
     await host.goto();
-    // Repeated if the wasm's intro replaces the drawn one while it is read (a removed
-    // element's computed style is empty).
     await expect(async () => {
       const durations = await new IntroScreen(host).start.evaluate((el) => getComputedStyle(el).transitionDuration);
       expect(durations, 'a computed transition').not.toBe('');
       const moving = durations.split(',').some((d) => parseFloat(d) > 0);
       expect(moving, `transition-duration ${durations}`).toBe(animated);
-    }).toPass({ timeout: 10_000 });
+    }).toPass(HAND_OVER);
   });
 }

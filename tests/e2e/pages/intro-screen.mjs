@@ -2,6 +2,14 @@
 import { LABELS, QUESTIONNAIRE } from './labels.mjs';
 import { tabTo } from './keyboard.mjs';
 
+/**
+ * How long a measure of the intro is repeated (`expect(...).toPass(HAND_OVER)`): the
+ * intro on screen may be the one drawn at build time, replaced by the wasm's own (the
+ * same pixels) at any moment, and a box read from a removed element is null and its
+ * computed style empty.
+ */
+export const HAND_OVER = { timeout: 10_000 };
+
 export class IntroScreen {
   /**
    * @param {import('./widget-page.mjs').WidgetPage} host
