@@ -1,7 +1,8 @@
 // Large text and narrow screens (WCAG 2.2 1.4.4 Resize text, 1.4.10 Reflow): on every
-// screen of the check, at twice the reader's text size on a 390 px phone and at 320 CSS
-// px, no word is split inside, no paragraph is squeezed into a column narrower than
-// about 20 characters, buttons stack instead of wrapping side by side, and nothing
+// screen of the check, at twice the reader's text size on a 390 px phone, at 320 CSS px,
+// and at both at once (the smallest phones at large text, where a line holds about 13
+// characters), no word is split inside, no paragraph is squeezed into a column narrower
+// than about 20 characters, buttons stack instead of wrapping side by side, and nothing
 // sticks out sideways. What counts as a problem is in reader-size.mjs.
 import { expect, test } from './fixtures.mjs';
 import { IntroScreen } from './pages/intro-screen.mjs';
@@ -21,6 +22,7 @@ const CLINIC = {
 const SIZES = [
   { name: '200% text on a 390 x 844 phone', viewport: { width: 390, height: 844 }, text: 200 },
   { name: '320 CSS px', viewport: { width: 320, height: 640 }, text: 100 },
+  { name: '200% text on a 320 x 640 phone', viewport: { width: 320, height: 640 }, text: 200 },
 ];
 
 for (const size of SIZES) {
