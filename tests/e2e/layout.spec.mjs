@@ -82,3 +82,17 @@ for (const size of SIZES) {
     });
   }
 }
+
+// The title bar is on every screen: at 200% text on a 390 px phone its two language
+// buttons share one row, so the question starts about a button's height higher.
+test('at 200% text on a 390 px phone the language buttons share one row', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await setTextSize(page, 200);
+  const host = new WidgetPage(page);
+  await host.goto();
+  await new IntroScreen(host, 'en').startByMouse();
+  await new QuestionScreen(host, 'en').expectQuestion('age', 1, BACK_PATH.length, { focused: false });
+  const english = await host.languageButton('English').boundingBox();
+  const spanish = await host.languageButton('Español').boundingBox();
+  expect(Math.abs(english.y - spanish.y), 'rows apart (px)').toBeLessThan(1);
+});
