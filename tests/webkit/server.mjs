@@ -3,7 +3,9 @@
 // proxy on 127.0.0.1 that puts tests/webkit/probe.js first in every HTML page (see
 // probe.js for why). Every response header, the Content-Security-Policy above all, is
 // passed through unchanged. `?lang=es` on a page's address writes `lang="es"` on its
-// first <knee-check>, as the Playwright suite's WidgetPage does.
+// first <knee-check>, as the Playwright suite's WidgetPage does. `holdWasm()` keeps the
+// widget's wasm back until the test lets it through, as first-screen.spec.mjs's route
+// does, so "before the wasm" is a state the test controls.
 import { readFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +17,7 @@ const PROBE = readFileSync(new URL('./probe.js', import.meta.url));
 
 /**
  * Starts the server. `headers` defaults to tests/e2e/headers.json; pass another set to
- * serve a deliberately different policy. Resolves to { url, port, close }.
+ * serve a deliberately different policy. Resolves to { url, port, close, holdWasm }.
  */
 export async function startTestServer({ headers } = {}) {
   const rules = headers ?? JSON.parse(readFileSync(new URL('../e2e/headers.json', import.meta.url), 'utf8'));
@@ -29,18 +31,26 @@ export async function startTestServer({ headers } = {}) {
       '/test-strict/': `${ROOT}/dist`,
     },
   });
-  const proxy = createServer((req, res) => {
+  // The current hold on the widget's wasm, if any: { requests, released }.
+  let hold = null;
+  const proxy = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === PROBE_PATH) {
       res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
       return res.end(PROBE);
+    }
+    const wasm = /^\/knee-check\.[0-9a-f]+\.wasm$/.test(url.pathname);
+    if (wasm && hold) {
+      hold.requests += 1;
+      await hold.released;
     }
     const forward = request(
       { host: '127.0.0.1', port: upstream.port, path: url.pathname, method: req.method, headers: { ...req.headers } },
       (answer) => {
         const type = String(answer.headers['content-type'] ?? '');
         if (!type.startsWith('text/html') || answer.statusCode !== 200) {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          // The wasm is never cached, so that a held one is always asked for again.
+          res.writeHead(answer.statusCode ?? 502, wasm ? { ...answer.headers, 'cache-control': 'no-store' } : answer.headers);
           return answer.pipe(res);
         }
         const chunks = [];
@@ -67,6 +77,18 @@ export async function startTestServer({ headers } = {}) {
   return {
     port,
     url: `http://127.0.0.1:${port}/`,
+    /** Holds every request for the widget's wasm until `release()`; counts them. */
+    holdWasm() {
+      let release;
+      const released = new Promise((resolve) => (release = resolve));
+      hold = { requests: 0, released };
+      const current = hold;
+      current.release = () => {
+        if (hold === current) hold = null;
+        release();
+      };
+      return current;
+    },
     close: async () => {
       await new Promise((resolve) => proxy.close(resolve));
       await upstream.close();

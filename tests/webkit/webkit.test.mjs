@@ -85,6 +85,28 @@ describe('WebKit', () => {
     await expectClean('the demo page');
   });
 
+  // The loader draws the intro before the wasm arrives (first-screen.spec.mjs); a Start
+  // pressed on it is replayed once the wasm has taken over. Safari's engine delivers the
+  // press as its own events, so the replay and the focus it leaves are checked here too.
+  test('a Start pressed before the wasm arrives is kept: the first question follows, focused', async () => {
+    const held = server.holdWasm();
+    try {
+      await open('/test-hosts/first-screen.html');
+      const widget = new WebKitWidget(driver, 'en');
+      await until(() => held.requests > 0, 'the request for the wasm');
+      const drawn = () => widget.run(`return !!root.querySelector('.kc-lang[aria-labelledby^="kcp"]');`);
+      assert.equal(await drawn(), true, 'the intro on screen is the one the build drew');
+      await widget.press(LABELS.en.start, 'mouse');
+      assert.equal(await drawn(), true, 'the wasm is still held back');
+    } finally {
+      held.release();
+    }
+    const widget = new WebKitWidget(driver, 'en');
+    await widget.expectQuestion(BACK_PATH[0][0], 1, TOTAL);
+    await until(() => widget.run(`return root.activeElement?.localName === 'h2';`), 'focus on the first question');
+    await expectClean('the first-screen page');
+  });
+
   for (const [lang, how, answers] of [
     ['en', 'mouse', KNEE_PATH],
     ['en', 'keyboard', BACK_PATH],
