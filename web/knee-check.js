@@ -49,7 +49,7 @@ const { addEventListener, removeEventListener } = EventTarget.prototype;
 const queueTask = queueMicrotask.bind(globalThis);
 const later = setTimeout.bind(globalThis);
 const NativeIntersectionObserver = typeof IntersectionObserver === 'function' ? IntersectionObserver : null;
-const cssSupports = typeof CSS === 'object' && typeof CSS?.supports === 'function' ? CSS.supports.bind(CSS) : () => false;
+const cssSupports = typeof CSS === 'object' && typeof CSS?.supports === 'function' ? CSS.supports.bind(CSS) : null;
 const NativeMutationObserver = MutationObserver;
 const { error: logError } = console;
 
@@ -209,14 +209,30 @@ function readOptions(options) {
       const value = options[key];
       const type = typeof value;
       if (value === undefined || value === null) continue;
-      if (type === 'string') values[key] = value;
-      else if (type === 'number' || type === 'boolean') values[key] = String(value);
-      else refused.push(name, `a value of type ${Array.isArray(value) ? 'array' : type} is not text`);
+      if (type !== 'string' && type !== 'number' && type !== 'boolean') {
+        refused.push(name, `a value of type ${Array.isArray(value) ? 'array' : type} is not text`);
+      } else if (key === 'accent' && !paintable(String(value))) {
+        refused.push(name, `\`${cut(String(value).trim().replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, ''), 40)}\` is not a colour this browser knows`);
+      } else {
+        values[key] = String(value);
+      }
     } catch (error) {
       refused.push(name, `could not be read (${describe(error)})`);
     }
   }
   return { values, refused };
+}
+
+/**
+ * Whether the browser can paint `accent`. The widget's own rules (src/options.rs) only
+ * make sure a colour cannot end its declaration; a word they let through that is no
+ * colour (a misspelt name, `banana`) would leave the buttons with no background and
+ * white text on white. The browser is the judge of what it knows; one that cannot be
+ * asked is trusted.
+ */
+function paintable(accent) {
+  const value = accent.trim();
+  return !value || !cssSupports || cssSupports('color', value);
 }
 
 /** `loading` is the loader's own (when to fetch the wasm), not one of the widget's options. */
@@ -357,7 +373,7 @@ function firstScreenLook(element, values, refused) {
       if (!/^[1-6]$/.test(value)) return null;
       look.level = Number(value);
     } else if (name === 'accent') {
-      if (!cssSupports('color', value)) return null;
+      if (!cssSupports?.('color', value)) return null;
       look.accent = value;
     }
   }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { SCRATCH_DIR } from '../../playwright.config.mjs';
 import { expect, test } from './fixtures.mjs';
 import { CLASSIC_BACK, EMERGENCY, EmbeddedWidget } from './pages/embedded-widget.mjs';
+import { WidgetPage } from './pages/widget-page.mjs';
 
 /** The minimal questionnaire (tests/fixtures/valid/minimal.json): an adult, no red
  *  flags, an ache, stairs hurt, which ends on its knee-likely result. */
@@ -305,6 +306,21 @@ test.describe('bad options', () => {
     expect(warnings[0].type).toBe('warning');
     expect(warnings[0].text).toContain('booking-url');
     expect(warnings[0].text).toContain('accent');
+  });
+
+  test('a colour the browser does not know is left out, so the buttons keep their colour', async ({
+    page,
+    consoleMessages,
+  }) => {
+    // `banana` passes the widget's own rules (it cannot end a declaration), but as
+    // --knee-check-accent it would leave Start white on white, with no border.
+    await new WidgetPage(page).goto({ accent: 'banana' });
+    const widget = new EmbeddedWidget(page.locator('knee-check'));
+    await expect(widget.ignoredNotice).toBeVisible();
+    await expect(widget.startButton).toHaveCSS('background-color', 'rgb(11, 92, 173)');
+    const warnings = consoleMessages.filter(({ text }) => text.startsWith('[knee-check]'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].text).toContain('`banana` is not a colour');
   });
 });
 

@@ -117,6 +117,8 @@ test.describe('the configurator checks what it is given', () => {
       ['Clinic phone', 'ext. 4', 'clinic-phone', /^This will be left out: “ext\. 4” .*phone/],
       ['Booking link (https://…)', 'www.example.org/book', 'booking-url', /^This will be left out: .*“www\.example\.org\/book”.*https:\/\//],
       ['Accent colour', 'teal green', 'accent', /^This will be left out: “teal green” .*colou?r/],
+      // A word the widget's rules let through, but no colour: the browser is asked.
+      ['Accent colour', 'banana', 'accent', /^This will be left out: “banana” .*colou?r/],
     ];
     for (const [label, value, name, message] of cases) {
       const field = page.getByLabel(label);
