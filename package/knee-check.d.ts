@@ -90,10 +90,14 @@ export const OPTION_NAMES: readonly OptionName[];
 /** An outcome id: a result band or a red-flag card. Other questionnaires may add their own. */
 export type Outcome =
   | 'back-likely'
+  | 'hip-and-back'
+  | 'hip-possible'
   | 'mixed'
   | 'knee-likely'
+  | 'cant-tell'
   | 'red-flag-emergency'
-  | 'red-flag-urgent'
+  | 'red-flag-today'
+  | 'under-18'
   | (string & {});
 
 /** `detail` of `knee-check:complete`: the outcome id only, never the answers. */
@@ -130,13 +134,17 @@ declare global {
     'knee-check:start': CustomEvent<null>;
     /** The reader reached a result or a red-flag card. Bubbles, composed. */
     'knee-check:complete': CustomEvent<KneeCheckCompleteDetail>;
+    /** The widget shows its failure notice instead of the check. Bubbles, composed. */
+    'knee-check:error': CustomEvent<null>;
   }
   interface DocumentEventMap {
     'knee-check:start': CustomEvent<null>;
     'knee-check:complete': CustomEvent<KneeCheckCompleteDetail>;
+    'knee-check:error': CustomEvent<null>;
   }
   interface WindowEventMap {
     'knee-check:start': CustomEvent<null>;
     'knee-check:complete': CustomEvent<KneeCheckCompleteDetail>;
+    'knee-check:error': CustomEvent<null>;
   }
 }

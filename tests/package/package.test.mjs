@@ -91,6 +91,12 @@ test('custom-elements.json is valid against the schema and lists what the code h
   const css = readFileSync(join(root, 'styles', 'knee-check.css'), 'utf8');
   const used = new Set([...css.matchAll(/var\((--knee-check-[a-z-]+)/g)].map((m) => m[1]));
   assert.deepEqual([...used].sort(), element.cssProperties.map((p) => p.name).sort());
+  // Each documented default is the stylesheet's own fallback for that property (the dark
+  // accent's is mixed from the light one, so its manifest gives the colour that makes).
+  for (const { name, default: fallback } of element.cssProperties.filter((p) => p.default)) {
+    if (css.includes(`var(${name}, color-mix(`)) continue;
+    assert.ok(css.includes(`var(${name}, ${fallback})`), `${name}: the stylesheet's default is not ${fallback}`);
+  }
   // Every part the views expose is documented.
   const parts = new Set();
   const walk = (dir) => {
@@ -102,7 +108,16 @@ test('custom-elements.json is valid against the schema and lists what the code h
   };
   walk(join(root, 'src', 'browser'));
   assert.deepEqual([...parts].sort(), element.cssParts.map((p) => p.name).sort());
-  assert.deepEqual(element.events.map((e) => e.name), ['knee-check:start', 'knee-check:complete']);
+  assert.deepEqual(element.events.map((e) => e.name), ['knee-check:start', 'knee-check:complete', 'knee-check:error']);
+  // The outcome ids a host can be told: the built-in questionnaire's results, its red-flag
+  // cards and the under-18 stop (src/check/scoring.rs), in the manifest and the types.
+  const builtIn = JSON.parse(readFileSync(join(root, 'questionnaires', 'knee-or-back.json'), 'utf8'));
+  const outcomes = [...builtIn.outcomes.map((o) => o.id), 'red-flag-emergency', 'red-flag-today', 'under-18'].sort();
+  const complete = element.events.find((e) => e.name === 'knee-check:complete').description;
+  assert.deepEqual(complete.match(/\(([^)]*)\)/)[1].split(', ').sort(), outcomes);
+  const types = readFileSync(join(installed, 'knee-check.d.ts'), 'utf8');
+  const union = types.match(/export type Outcome =([^;]*);/)[1];
+  assert.deepEqual([...union.matchAll(/'([^']+)'/g)].map((m) => m[1]).sort(), outcomes);
 });
 
 test('tsc type-checks a consumer of the package, and refuses a wrong use', () => {
@@ -123,6 +138,7 @@ const typed: KneeCheckElement = element;
 typed.clinicName = 'Lakeside PT';
 element.addEventListener('knee-check:complete', (event) => console.log(event.detail.outcome.toUpperCase()));
 document.addEventListener('knee-check:start', (event) => console.log(event.type));
+window.addEventListener('knee-check:error', (event) => console.log(event.detail === null));
 checkOptions({ clinicPhone: 'ext. 4' }).then((problems) => console.log(problems['clinic-phone']));
 console.log(OPTION_NAMES.length);
 `,
