@@ -34,10 +34,13 @@
 // raw (268.5 KB with the fix that keeps a language chosen on the drawn intro). The wasm
 // ceiling came down to 268.6 KB; the first-load one stays at 125.5 KB.
 // (A page whose reader never scrolls to the widget now transfers the loader alone.)
-// The one raise since: +0.1 KB (125.6 KB) for the loader asking the browser whether an
-// `accent` is a colour it knows, because a misspelt colour name passed the widget's rules
-// and left its buttons white on white. A reader who cannot see Start weighs more than
-// 77 bytes; the next saving takes it back.
+// Two raises since, each for a reader's safety, to be won back by the next saving:
+// - +0.1 KB (125.6 KB) for the loader asking the browser whether an `accent` is a
+//   colour it knows: a misspelt colour name passed the widget's rules and left its
+//   buttons white on white (77 bytes gzip);
+// - content 2.1.0: the under-18 card says when to go to an emergency room and offers
+//   the emergency number, as no red-flag question has been asked by then (+374 bytes
+//   raw of text in two languages, +102 gzip): 125.7 KB and 268.95 KB.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -48,7 +51,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 export const BUDGET = { firstLoadGzip: 80_000, wasmRaw: 250_000 };
 export const TARGETS = { firstLoadGzip: [60_000, 45_000] };
 /** What `make test` enforces (see the header): lowered, never raised. */
-export const GUARD = { firstLoadGzip: 125_600, wasmRaw: 268_600 };
+export const GUARD = { firstLoadGzip: 125_700, wasmRaw: 268_950 };
 
 const SHIPPED = ['knee-check.js', 'knee-check.wasm', 'knee-check-checker.wasm', 'knee-check.css'];
 /** Why a shipped file is not part of the first load. */

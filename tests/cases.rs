@@ -445,6 +445,21 @@ const CASES: &[Case] = &[
         source: "CONTENT.md v2: contradictory answers give a mixed picture, never a confident answer either way",
     },
     Case {
+        name: "contradictory: two strong back signs beside a strong knee story",
+        story: "Tingling and a sharp spot at the inner knee, stairs hurt, back movement changes it; it catches and swells since a twist.",
+        answers: &[
+            ("where", &["inner-knee"]),
+            ("pain-quality", &["tingling", "sharp-spot"]),
+            ("worse", &["stairs"]),
+            ("back-move", &["yes"]),
+            ("mechanical", &["catches", "swells"]),
+            ("onset", &["injury"]),
+        ],
+        outcome: "mixed",
+        soon: false,
+        source: "CONTENT.md v2: pain that changes with back movement is the strongest back clue (Rosedale 2020); with nerve-type feelings too, the knee story cannot make it knee likely",
+    },
+    Case {
         name: "contradictory: shot helped, exercises did not",
         story: "The shot clearly helped but exercises did nothing; ache at the kneecap and front of the thigh.",
         answers: &[

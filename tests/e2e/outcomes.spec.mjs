@@ -71,8 +71,13 @@ for (const lang of ['en', 'es']) {
       } else {
         await expect(card.card.getByRole('link', { name: t.call('911'), exact: true })).toHaveCount(0);
       }
-      if (outcome === 'red-flag-today') {
+      // Today, and under 18 (which stops the check before any red-flag question), keep
+      // the emergency number at hand as the second, smaller choice.
+      if (outcome === 'red-flag-today' || outcome === 'under-18') {
         await expect(card.unwellLink()).toHaveAttribute('href', 'tel:911');
+      }
+      if (outcome === 'under-18') {
+        await expect(card.card).toContainText(lang === 'en' ? 'Go to an emergency room now if' : 'Vaya ahora a una sala de urgencias si');
       }
       expect(await host.completedOutcomes()).toEqual([outcome]);
       // "I answered this by mistake" goes back to the question, unanswered.

@@ -36,7 +36,8 @@ pub struct RedFlagCardProps<'a> {
 
 /// The card. Its heading is the action. Emergency: the emergency number is the biggest
 /// control, right under the heading. Today: the words of what to do come first, and the emergency number is the
-/// second, smaller choice for a reader who feels very unwell. Under 18: the words only.
+/// second, smaller choice for a reader who feels very unwell. Under 18: the same as today
+/// (the check has asked no red-flag question yet, so the number is always at hand).
 /// "I answered this by mistake" is always a quiet link-styled control.
 pub fn red_flag_card(props: &RedFlagCardProps<'_>) -> Html {
     let s = strings(props.lang);
@@ -69,7 +70,7 @@ pub fn red_flag_card(props: &RedFlagCardProps<'_>) -> Html {
                 </div>
             }
             <p>{ text.body.get(props.lang) }</p>
-            if props.urgency == Urgency::Today {
+            if matches!(props.urgency, Urgency::Today | Urgency::Under18) {
                 <p class="kc-small">
                     <a href={tel}>{ fill(s.today_unwell, &[("number", props.emergency_number)]) }</a>
                 </p>
