@@ -151,6 +151,29 @@ test.describe('the configurator checks what it is given', () => {
     await expect(warning).toBeHidden();
   });
 
+  test.describe('with the shadow roots the browser makes', () => {
+    // The suite's fixtures open every shadow root; an editor's browser does not. The
+    // preview answers its widget's questions through that widget's root.
+    test.use({ realShadowRoots: true });
+
+    test('the preview reaches a question and a result, and a reader’s widget stays closed', async ({ page }) => {
+      await configure(page);
+      await page.getByRole('radio', { name: 'A question' }).check();
+      const preview = page.locator('#preview');
+      await expect(preview.getByText(/^Question 1 of \d+$/)).toBeVisible();
+      await page.getByRole('radio', { name: 'Result: back likely' }).check();
+      await expect(preview.getByRole('link', { name: /book/i })).toHaveAttribute('href', 'https://example.org/lakeside/book');
+      // Only the preview's root is opened: a widget made anywhere else stays closed.
+      expect(await page.evaluate(() => {
+        const element = document.createElement('div');
+        document.body.append(element);
+        const open = element.attachShadow({ mode: 'closed' }) && element.shadowRoot !== null;
+        element.remove();
+        return open;
+      })).toBe(false);
+    });
+  });
+
   test('the preview shows every screen, each result with the clinic’s call to action', async ({ page }) => {
     await configure(page);
     const preview = new EmbeddedWidget(page.locator('#preview'));
