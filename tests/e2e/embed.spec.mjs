@@ -454,7 +454,10 @@ test.describe('the configurator', () => {
   });
 
   test('the iframe snippet works in a blank page', async ({ page, baseURL, browserName }) => {
-    test.fixme(browserName === 'firefox', 'in Firefox the cross-origin sandboxed frame never shows Start (issue #18, open); Chromium and WebKit run it');
+    // The widget works there in Firefox too: tried, a click() dispatched inside the frame
+    // starts the check. Playwright's pointer input over WebDriver BiDi does not land in
+    // a cross-origin sandboxed frame, so the test's own clicks do nothing.
+    test.fixme(browserName === 'firefox', "Playwright 1.64's clicks over WebDriver BiDi do not reach a cross-origin sandboxed frame in Firefox ESR 153; Chromium and WebKit run it");
     const { iframe } = await configure(page);
     expect(iframe).toContain('sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"');
     expect(iframe, 'every & in the snippet is escaped').not.toMatch(/&(?!amp;)/);
