@@ -258,7 +258,7 @@ function writeSnippets(options) {
   const attributes = options.map(([name, value]) => `\n  ${name}="${escapeAttribute(value)}"`).join('');
   const loader = own ? (hosted.base ? new URL(LOADER_FILE, hosted.base).href : null) : CDN_URL;
   elementSnippet.value = loader
-    ? `<script type="module" src="${loader}"\n  integrity="${LOADER_INTEGRITY}" crossorigin="anonymous"></script>\n<knee-check${attributes}></knee-check>`
+    ? `<script type="module" src="${escapeAttribute(loader)}"\n  integrity="${LOADER_INTEGRITY}" crossorigin="anonymous"></script>\n<knee-check${attributes}></knee-check>`
     : 'Enter the address of the files on your server first.';
   if (!hosted.base) {
     iframeSnippet.value = 'Enter the address of the files on your server first.';
@@ -272,7 +272,7 @@ function writeSnippets(options) {
   const frameSrc = escapeAttribute(`${new URL('embed.html', hosted.base).href}${fragment ? `#${fragment}` : ''}`);
   iframeSnippet.value =
     `<iframe class="knee-check-frame" title="Knee pain self-check"\n  src="${frameSrc}"\n  width="100%" height="${FRAME_HEIGHT}" frameborder="0"\n  sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"\n  loading="lazy"></iframe>\n` +
-    `<script src="${new URL('frame-host.js', hosted.base).href}" defer></script>`;
+    `<script src="${escapeAttribute(new URL('frame-host.js', hosted.base).href)}" defer></script>`;
 }
 
 // --- Checking and updating. -------------------------------------------------------------
