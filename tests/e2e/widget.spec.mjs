@@ -53,7 +53,7 @@ for (const lang of ['en', 'es']) {
       test(`${name}-pattern path to the result by ${how} in ${lang}`, async ({ page, browserName }) => {
         test.fixme(
           browserName === 'firefox' && how === 'keyboard',
-          'in Firefox over BiDi, focus reaches the next heading after the 5 s poll on some of the 14 steps (a Playwright-over-BiDi timing, not the widget's); Chromium and WebKit walk it by keyboard',
+          'in Firefox over BiDi, focus reaches the next heading after the 5 s poll on some of the 14 steps (a Playwright-over-BiDi timing, not the widget’s); Chromium and WebKit walk it by keyboard',
         );
         // Fourteen questions, each checked for focus and an empty start, then Start again.
         test.setTimeout(90_000);
