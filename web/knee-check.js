@@ -211,10 +211,13 @@ function readOptions(options) {
       if (value === undefined || value === null) continue;
       if (type !== 'string' && type !== 'number' && type !== 'boolean') {
         refused.push(name, `a value of type ${Array.isArray(value) ? 'array' : type} is not text`);
-      } else if (key === 'accent' && !paintable(String(value))) {
-        refused.push(name, `\`${cut(String(value).trim().replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, ''), 40)}\` is not a colour this browser knows`);
+        continue;
+      }
+      const text = String(value);
+      if (key === 'accent' && !paintable(text)) {
+        refused.push(name, `\`${cut(text.trim().replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, ''), 40)}\` is not a colour this browser knows`);
       } else {
-        values[key] = String(value);
+        values[key] = text;
       }
     } catch (error) {
       refused.push(name, `could not be read (${describe(error)})`);
@@ -373,7 +376,9 @@ function firstScreenLook(element, values, refused) {
       if (!/^[1-6]$/.test(value)) return null;
       look.level = Number(value);
     } else if (name === 'accent') {
-      if (!cssSupports?.('color', value)) return null;
+      // readOptions has refused an accent the browser cannot paint; without CSS.supports
+      // it could not ask, so the look is not sure.
+      if (!cssSupports) return null;
       look.accent = value;
     }
   }

@@ -31,7 +31,7 @@ export async function startTestServer({ headers } = {}) {
       '/test-strict/': `${ROOT}/dist`,
     },
   });
-  // The current hold on the widget's wasm, if any: { requests, released }.
+  // The current hold on the widget's wasm, if any (holdWasm below).
   let hold = null;
   const proxy = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -80,13 +80,15 @@ export async function startTestServer({ headers } = {}) {
     /** Holds every request for the widget's wasm until `release()`; counts them. */
     holdWasm() {
       let release;
-      const released = new Promise((resolve) => (release = resolve));
-      hold = { requests: 0, released };
-      const current = hold;
-      current.release = () => {
-        if (hold === current) hold = null;
-        release();
+      const current = {
+        requests: 0,
+        released: new Promise((resolve) => (release = resolve)),
+        release: () => {
+          if (hold === current) hold = null;
+          release();
+        },
       };
+      hold = current;
       return current;
     },
     close: async () => {

@@ -90,9 +90,9 @@ describe('WebKit', () => {
   // press as its own events, so the replay and the focus it leaves are checked here too.
   test('a Start pressed before the wasm arrives is kept: the first question follows, focused', async () => {
     const held = server.holdWasm();
+    const widget = new WebKitWidget(driver, 'en');
     try {
       await open('/test-hosts/first-screen.html');
-      const widget = new WebKitWidget(driver, 'en');
       await until(() => held.requests > 0, 'the request for the wasm');
       const drawn = () => widget.run(`return !!root.querySelector('.kc-lang[aria-labelledby^="kcp"]');`);
       assert.equal(await drawn(), true, 'the intro on screen is the one the build drew');
@@ -101,7 +101,6 @@ describe('WebKit', () => {
     } finally {
       held.release();
     }
-    const widget = new WebKitWidget(driver, 'en');
     await widget.expectQuestion(BACK_PATH[0][0], 1, TOTAL);
     await until(() => widget.run(`return root.activeElement?.localName === 'h2';`), 'focus on the first question');
     await expectClean('the first-screen page');
