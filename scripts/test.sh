@@ -4,8 +4,10 @@
 # The counts total the tests cargo (native and wasm), node's test runner (the FHIR
 # validator, the WebKit runner) and Playwright (Chromium and Firefox) ran. A stage that
 # fails without test counts of its own (fmt, clippy, a build) counts as one failure,
-# so "0 failed" always means everything passed. Stages go on after a failure, to
-# report as much as possible in one run; the exit status is non-zero if any failed.
+# so "0 failed" always means everything passed. Just above that line, each failing
+# test is named with its stage (CI keeps only the tail of the output). Stages go on
+# after a failure, to report as much as possible in one run; the exit status is
+# non-zero if any failed.
 #
 # Each stage's full output is kept in target/test-logs/<stage>.log.
 set -uo pipefail
@@ -21,6 +23,7 @@ passed=0
 failed=0
 skipped=0
 failed_stages=()
+failed_tests=()
 started=$(date +%s)
 
 # run_stage NAME KIND COMMAND...: KIND is cargo, node, playwright or check.
@@ -66,8 +69,25 @@ run_stage() {
           const { stats } = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
           console.log(stats.expected + stats.flaky, stats.unexpected, stats.skipped);' "$results")
         counted=1
+        # The failing tests by name, for the closing summary (CI keeps only the tail).
+        mapfile -t -O "${#failed_tests[@]}" failed_tests < <(node -e '
+          const report = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+          const walk = (suite, path) => {
+            for (const child of suite.suites || []) walk(child, [...path, child.title]);
+            for (const spec of suite.specs || [])
+              for (const t of spec.tests)
+                if (t.status === "unexpected") {
+                  const error = t.results.at(-1)?.error?.message?.replace(/\x1b\[[0-9;]*m/g, "").split("\n")[0] ?? "";
+                  console.log(`${process.argv[2]}: ${[...path, spec.title].join(" › ")} (${spec.file}:${spec.line}) ${error}`.slice(0, 400));
+                }
+          };
+          for (const suite of report.suites) walk(suite, []);' "$results" "$name")
       fi
       ;;
+  esac
+  case $kind in
+    cargo) mapfile -t -O "${#failed_tests[@]}" failed_tests < <(sed -n "s/^test \(.*\) \.\.\. FAILED$/$name: \1/p" "$log") ;;
+    node) mapfile -t -O "${#failed_tests[@]}" failed_tests < <(sed -n "s/^ *not ok [0-9]* - \(.*\)$/$name: \1/p" "$log") ;;
   esac
   # A failing stage that reported no failing test (a compile error, a crash, a lint)
   # still counts as one failure.
@@ -131,6 +151,7 @@ else
   failed=$((failed + 1))
 fi
 
+for t in "${failed_tests[@]}"; do kc_say "failed: $t"; done
 kc_say "finished in $(($(date +%s) - started)) s$( ((${#failed_stages[@]})) && echo "; failed stages: ${failed_stages[*]}")"
 if ((skipped)); then
   echo "$passed passed, $failed failed, $skipped skipped"
