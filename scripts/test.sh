@@ -5,7 +5,9 @@
 # validator, the WebKit runner) and Playwright (Chromium and Firefox) ran. A stage that
 # fails without test counts of its own (fmt, clippy, a build) counts as one failure,
 # so "0 failed" always means everything passed. Just above that line, each failing
-# test is named with its stage (CI keeps only the tail of the output). Stages go on
+# test is named with its stage (CI keeps only the tail of the output), and so is each
+# browser test that failed once and passed on its one retry (playwright.config.mjs),
+# so a flaky test is counted as passed but never goes unseen. Stages go on
 # after a failure, to report as much as possible in one run; the exit status is
 # non-zero if any failed.
 #
@@ -76,9 +78,11 @@ run_stage() {
             for (const child of suite.suites || []) walk(child, [...path, child.title]);
             for (const spec of suite.specs || [])
               for (const t of spec.tests)
-                if (t.status === "unexpected") {
-                  const error = t.results.at(-1)?.error?.message?.replace(/\x1b\[[0-9;]*m/g, "").split("\n")[0] ?? "";
-                  console.log(`${process.argv[2]}: ${[...path, spec.title].join(" › ")} (${spec.file}:${spec.line}) ${error}`.slice(0, 400));
+                if (t.status === "unexpected" || t.status === "flaky") {
+                  const failure = t.results.find((r) => r.error);
+                  const error = failure?.error?.message?.replace(/\x1b\[[0-9;]*m/g, "").split("\n")[0] ?? "";
+                  const what = t.status === "flaky" ? "flaky, passed on its retry" : "failed";
+                  console.log(`${what}: ${process.argv[2]}: ${[...path, spec.title].join(" › ")} (${spec.file}:${spec.line}) ${error}`.slice(0, 400));
                 }
           };
           for (const suite of report.suites) walk(suite, []);' "$results" "$name")
@@ -86,8 +90,8 @@ run_stage() {
       ;;
   esac
   case $kind in
-    cargo) mapfile -t -O "${#failed_tests[@]}" failed_tests < <(sed -n "s/^test \(.*\) \.\.\. FAILED$/$name: \1/p" "$log") ;;
-    node) mapfile -t -O "${#failed_tests[@]}" failed_tests < <(sed -n "s/^ *not ok [0-9]* - \(.*\)$/$name: \1/p" "$log") ;;
+    cargo) mapfile -t -O "${#failed_tests[@]}" failed_tests < <(sed -n "s/^test \(.*\) \.\.\. FAILED$/failed: $name: \1/p" "$log") ;;
+    node) mapfile -t -O "${#failed_tests[@]}" failed_tests < <(sed -n "s/^ *not ok [0-9]* - \(.*\)$/failed: $name: \1/p" "$log") ;;
   esac
   # A failing stage that reported no failing test (a compile error, a crash, a lint)
   # still counts as one failure.
@@ -151,7 +155,7 @@ else
   failed=$((failed + 1))
 fi
 
-for t in "${failed_tests[@]}"; do kc_say "failed: $t"; done
+for t in "${failed_tests[@]}"; do kc_say "$t"; done
 kc_say "finished in $(($(date +%s) - started)) s$( ((${#failed_stages[@]})) && echo "; failed stages: ${failed_stages[*]}")"
 if ((skipped)); then
   echo "$passed passed, $failed failed, $skipped skipped"
