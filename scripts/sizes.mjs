@@ -34,13 +34,17 @@
 // raw (268.5 KB with the fix that keeps a language chosen on the drawn intro). The wasm
 // ceiling came down to 268.6 KB; the first-load one stays at 125.5 KB.
 // (A page whose reader never scrolls to the widget now transfers the loader alone.)
-// Two raises since, each for a reader's safety, to be won back by the next saving:
+// Three raises since, each for a reader's safety, to be won back by the next saving:
 // - +0.1 KB (125.6 KB) for the loader asking the browser whether an `accent` is a
 //   colour it knows: a misspelt colour name passed the widget's rules and left its
 //   buttons white on white (77 bytes gzip);
 // - content 2.1.0: the under-18 card says when to go to an emergency room and offers
 //   the emergency number, as no red-flag question has been asked by then (+374 bytes
-//   raw of text in two languages, +102 gzip): 125.7 KB and 268.95 KB.
+//   raw of text in two languages, +102 gzip): 125.7 KB and 268.95 KB;
+// - content 2.2.0: each line of the safety net under every result says how fast to act,
+//   in the words of its red-flag tier's card (it sent a reader with a fever "right
+//   away" and one whose leg weakens fast nowhere in particular): +604 bytes raw of text,
+//   +147 gzip: 125.85 KB and 269.55 KB.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -51,7 +55,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 export const BUDGET = { firstLoadGzip: 80_000, wasmRaw: 250_000 };
 export const TARGETS = { firstLoadGzip: [60_000, 45_000] };
 /** What `make test` enforces (see the header): lowered, never raised. */
-export const GUARD = { firstLoadGzip: 125_700, wasmRaw: 268_950 };
+export const GUARD = { firstLoadGzip: 125_850, wasmRaw: 269_550 };
 
 const SHIPPED = ['knee-check.js', 'knee-check.wasm', 'knee-check-checker.wasm', 'knee-check.css'];
 /** Why a shipped file is not part of the first load. */

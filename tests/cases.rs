@@ -14,6 +14,7 @@
 
 use knee_check::check::scoring::{self, Answers, Outcome};
 use knee_check::check::session::{Action, Screen, Session};
+use knee_check::lang::Lang;
 use knee_check::questionnaire::builtin;
 use knee_check::questionnaire::model::Questionnaire;
 
@@ -612,4 +613,48 @@ fn every_case_clicked_through_the_session_ends_the_same_way() {
             Outcome::Band { .. } => assert_eq!(*session.screen(), Screen::Result, "{}", case.name),
         }
     }
+}
+
+/// The safety net at the foot of every result names, for each sign, how fast to act, in
+/// the words of the card for that sign's tier (CONTENT.md, "Red flags, in three tiers"):
+/// a reader who later gets a hot, swollen knee is sent to a doctor today, not to the
+/// emergency room, and one whose leg weakens fast is told to call now, not to wait.
+#[test]
+fn every_safety_net_line_says_how_fast_to_act() {
+    let q = q();
+    let emergency = &q.cards.emergency.heading;
+    let today = &q.cards.today.heading;
+    let tier_of = |lang: Lang, line: &str| {
+        if line.starts_with(emergency.get(lang)) {
+            Some("emergency")
+        } else if line.starts_with(today.get(lang)) {
+            Some("today")
+        } else {
+            None
+        }
+    };
+    let mut tiers = Vec::new();
+    for line in &q.safety_net {
+        let (en, es) = (line.get(Lang::En), line.get(Lang::Es));
+        let tier = tier_of(Lang::En, en);
+        assert!(tier.is_some(), "{en:?} does not begin with a card's action");
+        assert_eq!(
+            tier_of(Lang::Es, es),
+            tier,
+            "{es:?} is not in the tier of {en:?}"
+        );
+        tiers.push((tier.unwrap(), en));
+    }
+    let tier_saying = |words: &str| {
+        tiers
+            .iter()
+            .find(|(_, en)| en.contains(words))
+            .map(|(tier, _)| *tier)
+            .unwrap_or_else(|| panic!("no safety-net line says {words:?}"))
+    };
+    assert_eq!(tier_saying("trouble peeing"), "emergency");
+    assert_eq!(tier_saying("weak fast"), "emergency");
+    assert_eq!(tier_saying("chest pain"), "emergency");
+    assert_eq!(tier_saying("red, hot and swollen"), "today");
+    assert_eq!(tier_saying("calf swells"), "today");
 }

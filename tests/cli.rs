@@ -38,7 +38,7 @@ fn validate_accepts_the_default_questionnaire() {
     let text = stdout(&out);
     assert!(text.contains("valid"), "{text}");
     assert!(text.contains("14 questions"), "{text}");
-    assert!(text.contains("content 2.1.0"), "{text}");
+    assert!(text.contains("content 2.2.0"), "{text}");
 }
 
 #[test]
@@ -127,7 +127,7 @@ fn score_prints_the_outcome_of_a_classic_back_referral() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let json = json.expect("score prints JSON");
     assert_eq!(json["outcome"], "back-likely");
-    assert_eq!(json["contentVersion"], "2.1.0");
+    assert_eq!(json["contentVersion"], "2.2.0");
     assert_eq!(json["scoringVersion"], "2");
     let clues: Vec<&str> = json["clues"]
         .as_array()
@@ -367,7 +367,7 @@ fn response_exports_the_answers_and_the_outcome() {
     assert_eq!(resource["extension"][0]["valueCode"], "back-likely");
     assert_eq!(
         resource["questionnaire"],
-        "urn:knee-check:questionnaire:knee-or-back|2.1.0"
+        "urn:knee-check:questionnaire:knee-or-back|2.2.0"
     );
 }
 

@@ -124,7 +124,7 @@ pub struct Questionnaire {
     pub outcomes: Vec<OutcomeRule>,
     /// The cards: emergency, today, under 18, and the "soon" advice on the result.
     pub cards: Cards,
-    /// Emergency symptoms to watch for from now on, in short form (every result).
+    /// Signs to watch for from now on, each with how fast to act (every result).
     pub safety_net: Vec<Text>,
     /// What to do meanwhile (every result).
     pub meanwhile: Vec<Text>,
