@@ -14,6 +14,9 @@ const LOADER_INTEGRITY = '{{integrity:knee-check.js}}';
 const CDN_URL = `https://cdn.jsdelivr.net/npm/knee-check@${VERSION}/knee-check.js`;
 /** A first height for the iframe, before frame-host.js fits it: the intro on a phone. */
 const FRAME_HEIGHT = 640;
+/** The height of a frame that never changes it (`height=fixed`): the intro, or one
+ *  question with its answers, on a phone, with the rest scrolled inside. */
+const FIXED_FRAME_HEIGHT = 720;
 /** WCAG 2 AA: normal text needs 4.5:1 against its background. */
 const AA = 4.5;
 /** Text on the accent in each theme (styles/knee-check.css); the dark theme mixes the
@@ -28,6 +31,7 @@ const screensBox = document.getElementById('screens');
 const filesAddress = document.getElementById('files-address');
 const elementSnippet = document.getElementById('element-snippet');
 const iframeSnippet = document.getElementById('iframe-snippet');
+const frameFixed = document.getElementById('frame-fixed');
 const status = document.getElementById('copy-status');
 const contrastBox = document.getElementById('accent-contrast');
 const contrastText = document.getElementById('accent-contrast-text');
@@ -267,11 +271,13 @@ function writeSnippets(options) {
   // The options travel in the fragment, which browsers never send to a server. Its `&`
   // separators are escaped like any other attribute text. The frame carries its own
   // size and no border, so it needs no CSS from the page; frame-host.js then fits its
-  // height to the widget.
-  const fragment = new URLSearchParams(options).toString();
+  // height to the widget. A fixed frame (`height=fixed`) sends no height and keeps the
+  // snippet's; frame-host.js still tells the page if it cannot start.
+  const fixed = frameFixed.checked;
+  const fragment = new URLSearchParams(fixed ? [['height', 'fixed'], ...options] : options).toString();
   const frameSrc = escapeAttribute(`${new URL('embed.html', hosted.base).href}${fragment ? `#${fragment}` : ''}`);
   iframeSnippet.value =
-    `<iframe class="knee-check-frame" title="Knee pain self-check"\n  src="${frameSrc}"\n  width="100%" height="${FRAME_HEIGHT}" frameborder="0"\n  sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"\n  loading="lazy"></iframe>\n` +
+    `<iframe class="knee-check-frame" title="Knee pain self-check"\n  src="${frameSrc}"\n  width="100%" height="${fixed ? FIXED_FRAME_HEIGHT : FRAME_HEIGHT}" frameborder="0"\n  sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"\n  loading="lazy"></iframe>\n` +
     `<script src="${escapeAttribute(new URL('frame-host.js', hosted.base).href)}" defer></script>`;
 }
 

@@ -2,13 +2,16 @@
 // widget, and reports the document's height to the parent page with postMessage.
 // Messages carry a height or a failure only, never an answer:
 //   { type: 'knee-check:height', height }   the frame's content height, on each change
+//   { type: 'knee-check:running' }          with `height=fixed`, in place of the height
 //   { type: 'knee-check:error' }            the widget could not start (or stopped)
-// frame-host.js turns the second into a `knee-check:error` event on the iframe.
+// frame-host.js turns the last into a `knee-check:error` event on the iframe.
 //
 // Each screen has its own height, and so has each outcome: a page script that watches
 // the frame's height could tell which result the reader got. With `height=fixed` in the
-// fragment the frame sends no height at all (only a failure); the host gives the frame a
-// height in its CSS and the widget scrolls inside it (README, "Iframe mode").
+// fragment the frame sends no height at all; the host gives the frame a height and the
+// widget scrolls inside it (README, "Iframe mode"). It says only that it is running, at
+// start and when frame-host.js says hello, so that its silence is not taken for a
+// failure; the moment says nothing of the reader's answers.
 
 const OPTION_NAMES = [
   'clinic-name', 'clinic-phone', 'booking-url', 'evaluation-name', 'emergency-number',
@@ -27,7 +30,10 @@ if (params.has('height') && !fixedHeight) {
 
 let last = 0;
 const report = () => {
-  if (fixedHeight) return;
+  if (fixedHeight) {
+    if (!failed) tell({ type: 'knee-check:running' });
+    return;
+  }
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
   if (height !== last) {
     last = height;
@@ -78,7 +84,5 @@ if (!customElements.get('knee-check')) {
   main.replaceChildren(element);
 }
 
-if (!fixedHeight) {
-  new ResizeObserver(report).observe(document.documentElement);
-  report();
-}
+if (!fixedHeight) new ResizeObserver(report).observe(document.documentElement);
+report();

@@ -3,8 +3,9 @@
 // from the frame's messages; nothing is sent anywhere but a "hello" to the frames.
 //
 // A frame that could not start fires `knee-check:error` on its <iframe> (it bubbles):
-// either the frame said so, or it loaded and said nothing within 3 seconds (its scripts
-// were refused, e.g. by a Content-Security-Policy that relies on 'self'; see README).
+// either the frame said so, or it loaded and said nothing within 3 seconds: no height,
+// and no `knee-check:running` (what a `height=fixed` frame says instead); its scripts
+// were refused, e.g. by a Content-Security-Policy that relies on 'self' (see README).
 (() => {
   const FRAMES = 'iframe.knee-check-frame';
   const heard = new WeakSet();

@@ -8,6 +8,7 @@ import { SCRATCH_DIR } from '../../playwright.config.mjs';
 import { expect, test } from './fixtures.mjs';
 import { CLASSIC_BACK, EMERGENCY, EmbeddedWidget } from './pages/embedded-widget.mjs';
 import { WidgetPage } from './pages/widget-page.mjs';
+import { outcomeHeading } from './pages/labels.mjs';
 
 /** The minimal questionnaire (tests/fixtures/valid/minimal.json): an adult, no red
  *  flags, an ache, stairs hurt, which ends on its knee-likely result. */
@@ -468,5 +469,34 @@ test.describe('the configurator', () => {
     const widget = new EmbeddedWidget(page.frameLocator('iframe.knee-check-frame').locator('knee-check'), 'es');
     await widget.complete(EMERGENCY);
     await expect(widget.alert).toBeVisible();
+  });
+
+  test('the fixed-height iframe snippet keeps one height and tells the page nothing but that it runs', async ({ page, baseURL, browserName }) => {
+    test.fixme(browserName === 'firefox', "Playwright 1.64's clicks over WebDriver BiDi do not reach a cross-origin sandboxed frame in Firefox ESR 153; Chromium and WebKit run it");
+    await page.goto('/configurator.html');
+    await page.getByLabel('Your own web server').check();
+    await page.getByLabel('Keep the frame at one height').check();
+    const snippet = page.getByLabel('For pages that only allow an iframe');
+    await expect(snippet).toHaveValue(/embed\.html#height=fixed(&amp;|")/);
+    const iframe = await snippet.inputValue();
+    expect(iframe).toContain('height="720"');
+    expect(iframe, 'frame-host.js still reports a frame that cannot start').toContain('frame-host.js');
+
+    await page.addInitScript(() => {
+      window.kcMessages = [];
+      window.kcErrors = 0;
+      window.addEventListener('message', (event) => window.kcMessages.push(event.data?.type));
+      document.addEventListener('knee-check:error', () => window.kcErrors++);
+    });
+    await page.goto(blankPage('iframe-fixed-snippet', iframe, baseURL));
+    const frameElement = page.locator('iframe.knee-check-frame');
+    const widget = new EmbeddedWidget(page.frameLocator('iframe.knee-check-frame').locator('knee-check'));
+    await widget.complete(CLASSIC_BACK);
+    await expect(widget.heading(outcomeHeading('back-likely', 'en'))).toBeVisible();
+    expect(await frameElement.evaluate((el) => el.getBoundingClientRect().height)).toBe(720);
+    // frame-host.js would take 3 s of silence for a failure: the frame said it runs.
+    await expect.poll(() => page.evaluate(() => window.kcMessages)).toContain('knee-check:running');
+    expect(await page.evaluate(() => window.kcMessages.filter((type) => type !== 'knee-check:running'))).toEqual([]);
+    expect(await page.evaluate(() => window.kcErrors)).toBe(0);
   });
 });

@@ -256,9 +256,18 @@ test.describe('an oversized custom questionnaire', () => {
 test('iframe mode with height=fixed: the frame’s height tells the page nothing', async ({ page }) => {
   await page.addInitScript(() => {
     window.kcHeights = [];
+    window.kcErrors = 0;
     window.addEventListener('message', (event) => {
       if (event.data?.type === 'knee-check:height') window.kcHeights.push(event.data.height);
     });
+    document.addEventListener('knee-check:error', () => window.kcErrors++);
+    document.addEventListener(
+      'load',
+      (event) => {
+        if (event.target.matches?.('iframe.knee-check-frame')) window.kcFrameLoaded = performance.now();
+      },
+      true,
+    );
   });
   await page.goto('/test-hosts/iframe-fixed.html');
   const iframe = page.locator('iframe.knee-check-frame');
@@ -272,4 +281,8 @@ test('iframe mode with height=fixed: the frame’s height tells the page nothing
   await expect(widget.scope.getByRole('button', { name: 'Start again' })).toBeVisible();
   expect(await frameHeight()).toBe(height);
   expect(await page.evaluate(() => window.kcHeights)).toEqual([]);
+  // frame-host.js takes a frame that says nothing for 3 s after loading for a failed one:
+  // a working fixed frame must not be reported as failed once that time has passed.
+  await page.waitForFunction(() => window.kcFrameLoaded !== undefined && performance.now() - window.kcFrameLoaded > 3500);
+  expect(await page.evaluate(() => window.kcErrors), 'knee-check:error events on a working frame').toBe(0);
 });
