@@ -30,6 +30,10 @@
 //   value. Names: knee-check.js, knee-check.css, knee-check.wasm, knee-check-checker.wasm.
 //   {{version}} is the crate's version (Cargo.toml), which the npm package carries too:
 //   the configurator writes a version-pinned CDN address with it.
+// - web/questionnaire-check.js, the questionnaire check page's script, is bundled with
+//   the checker's glue (its './__CHECKER_GLUE__', __CHECKER_WASM__ and
+//   __CHECKER_WASM_INTEGRITY__) and minified, like the loader; the built-in
+//   questionnaire is copied beside it as knee-or-back.json.
 // - Other files under web/ (the demo pages' styles) are copied as they are.
 // Nothing inline: the widget must run under `script-src 'self' 'wasm-unsafe-eval';
 // style-src 'self'`, so every page is checked for inline scripts and styles.
@@ -256,12 +260,40 @@ const leftover = loaderSource.match(/__[A-Z][A-Z_]*__/);
 if (leftover) fail(`loader template has unknown placeholder ${leftover[0]} (known: ${Object.keys(loaderValues).map((k) => `__${k}__`).join(', ')})`);
 writeFileSync(join(bundleDir, 'knee-check.js'), loaderSource);
 emitHashed('knee-check.js', Buffer.from(bundleModule(join(bundleDir, 'knee-check.js'), 'knee-check.js')));
+
+// 5b. The questionnaire check page's script (web/questionnaire-check.js), bundled with the
+//     checker's glue like the loader, so that page checks a file by the widget's own
+//     rules while no host page's loader grows by a byte.
+const PAGE_BUNDLES = { 'questionnaire-check.js': { __CHECKER_GLUE__: './knee_check_checker.js' } };
+for (const [name, glues] of Object.entries(PAGE_BUNDLES)) {
+  let source = readFileSync(join(args.web, name), 'utf8');
+  for (const [placeholder, glue] of Object.entries(glues)) {
+    const specifier = `'./${placeholder}'`;
+    if (!source.includes(`from ${specifier};`)) fail(`web/${name} must import from ${specifier}`);
+    source = source.replace(specifier, `'${glue}'`);
+  }
+  source = source.replace(/__(CHECKER_WASM_INTEGRITY|CHECKER_WASM)__/g, (_, key) => loaderValues[key]);
+  const left = source.match(/__[A-Z][A-Z_]*__/);
+  if (left) fail(`web/${name} has unknown placeholder ${left[0]}`);
+  writeFileSync(join(bundleDir, name), source);
+  const bytes = Buffer.from(bundleModule(join(bundleDir, name), name));
+  writeFileSync(join(tmp, name), bytes);
+  files[name] = { file: name, integrity: sri(bytes), bytes: bytes.length };
+}
 rmSync(bundleDir, { recursive: true, force: true });
+
+// 5c. The built-in questionnaire, for clinicians to start their own from (the check page
+//     links to it).
+{
+  const bytes = readFileSync(join(root, 'questionnaires', 'knee-or-back.json'));
+  writeFileSync(join(tmp, 'knee-or-back.json'), bytes);
+  files['knee-or-back.json'] = { file: 'knee-or-back.json', integrity: sri(bytes), bytes: bytes.length };
+}
 
 // 6. Pages and other files from web/, then the demo page.
 const webFiles = existsSync(args.web) ? readdirSync(args.web).filter((name) => statSync(join(args.web, name)).isFile()) : [];
 for (const name of webFiles) {
-  if (name === 'knee-check.js' || name.endsWith('.html')) continue;
+  if (name === 'knee-check.js' || name in PAGE_BUNDLES || name.endsWith('.html')) continue;
   if (files[name]) fail(`web/${name} clashes with a generated asset`);
   // The demo pages' scripts may name the loader and its integrity ({{knee-check.js}}).
   const bytes = name.endsWith('.js')

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the shippable widget into dist/:
+# Builds the shippable widget into dist/ (or $KC_DIST_OUT):
 #   cargo (release, wasm32; the widget, then the questionnaire checker)
 #   -> wasm-bindgen --target web -> wasm-opt -Oz
 #   -> scripts/assemble-dist.mjs (content-hashed names, loader, demo page, manifest).
@@ -91,5 +91,5 @@ fi
 kc_say "cargo run --features prerender --bin knee-check-prerender"
 "$KC_CARGO" run --quiet --features prerender --bin knee-check-prerender >"$target_dir/first-screens.json"
 
-node scripts/assemble-dist.mjs --stage "$stage" --out "$KC_ROOT/dist" --first-screens "$target_dir/first-screens.json"
+node scripts/assemble-dist.mjs --stage "$stage" --out "${KC_DIST_OUT:-$KC_ROOT/dist}" --first-screens "$target_dir/first-screens.json"
 kc_say "done in $(($(date +%s) - started)) s"

@@ -115,3 +115,14 @@ for (const { lang, theme, host: hostPage } of CASES) {
     });
   }
 }
+
+test('the questionnaire check page passes axe, with problems listed and with the widget running', async ({ page }) => {
+  await page.goto('/questionnaire-check.html');
+  const file = page.getByLabel('Questionnaire file (.json)');
+  await file.setInputFiles('tests/fixtures/invalid/many-problems.json');
+  await expect(page.locator('#problems > li')).not.toHaveCount(0);
+  await expectNoViolations(page, 'questionnaire check listing problems');
+  await file.setInputFiles('tests/fixtures/valid/minimal.json');
+  await expect(page.locator('#preview knee-check').getByRole('button', { name: 'Start the check' })).toBeVisible();
+  await expectNoViolations(page, 'questionnaire check running the widget');
+});

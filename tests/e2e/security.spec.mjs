@@ -89,7 +89,7 @@ test.describe('strict CSP', () => {
 
 test.describe('subresource integrity', () => {
   test('every page’s script tag pins the loader with the integrity value of manifest.json', async ({ page }) => {
-    for (const path of ['/', '/clinic.html', '/embed.html', '/configurator.html']) {
+    for (const path of ['/', '/clinic.html', '/embed.html', '/configurator.html', '/questionnaire-check.html']) {
       await page.goto(path);
       const tags = await page.locator(`script[src$="${LOADER.file}"]`).evaluateAll((scripts) =>
         scripts.map((s) => ({ integrity: s.getAttribute('integrity'), type: s.type })),

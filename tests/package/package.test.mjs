@@ -68,7 +68,7 @@ test('the release archive holds the self-hosting files, precompressed copies and
     const file = manifest.files[entry].file;
     for (const name of [file, `${file}.gz`, `${file}.br`]) assert.ok(names.includes(name), `${name} is in the archive`);
   }
-  for (const name of ['HOSTING.md', 'manifest.json', 'embed.html', 'embed.js', 'frame-host.js', 'configurator.html', 'configurator-preview.js', 'LICENSE-MIT']) {
+  for (const name of ['HOSTING.md', 'manifest.json', 'embed.html', 'embed.js', 'frame-host.js', 'configurator.html', 'configurator-preview.js', 'questionnaire-check.html', 'questionnaire-check.js', 'knee-or-back.json', 'LICENSE-MIT']) {
     assert.ok(names.includes(name), `${name} is in the archive`);
   }
   assert.ok(!names.includes('index.html') && !names.includes('clinic.html'), 'no demo articles');
