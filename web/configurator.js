@@ -219,8 +219,10 @@ async function showScreen(name) {
 function screenLabel(name) {
   if (name === 'intro') return 'Start';
   if (name === 'question') return 'A question';
-  const words = name.replaceAll('-', ' ');
-  return name.startsWith('red-flag-') ? `Warning card: ${words.slice('red flag '.length)}` : `Result: ${words}`;
+  // Ids have no apostrophes: `cant-tell` is the result "can't tell".
+  const words = name.replaceAll('-', ' ').replace(/\bcant\b/, 'can’t');
+  if (name.startsWith('red-flag-')) return `Warning card: ${words.slice('red flag '.length)}`;
+  return name === 'under-18' ? 'Card: under 18' : `Result: ${words}`;
 }
 
 async function listScreens() {

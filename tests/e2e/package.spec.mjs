@@ -186,6 +186,10 @@ test.describe('the configurator checks what it is given', () => {
     expect(names.filter(isCard).length).toBeGreaterThanOrEqual(1);
     const results = names.filter((n) => n !== 'intro' && n !== 'question' && !isCard(n));
     expect(results.length).toBeGreaterThanOrEqual(2);
+    // Named in words an editor reads, not as ids.
+    await expect(page.getByRole('radio', { name: 'Result: can’t tell' })).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'Card: under 18' })).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'Warning card: emergency' })).toBeVisible();
 
     await expect(preview.startButton).toBeVisible();
     await page.getByRole('radio', { name: 'A question' }).check();
