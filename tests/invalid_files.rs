@@ -150,7 +150,7 @@ fn many_problems() {
         &[
             "id: the questionnaire id is missing",
             "items[3].text: the English (`en`) text is missing",
-            "clues[0].sign: sign 5 is out of range 1..=4",
+            "clues[0].sign: sign 5 is not between 1 and 4",
             "outcomes[0].leans: unknown lean `sideways` (use `knee`, `neither` or `back`)",
             "outcomes[2].evaluation: list at least one thing an evaluation may include",
             "meanwhile: list at least one piece of advice",
@@ -196,8 +196,8 @@ fn points_out_of_range() {
     assert_problems(
         "points-out-of-range",
         &[
-            "clues[0].back: back -1 is out of range 0..=5",
-            "clues[1].knee: knee 6 is out of range 0..=5",
+            "clues[0].back: back -1 is not between 0 and 5",
+            "clues[1].knee: knee 6 is not between 0 and 5",
         ],
     );
 }

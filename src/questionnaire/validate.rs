@@ -262,7 +262,7 @@ impl Checker {
             self.problem(
                 path,
                 format!(
-                    "{what} {value} is out of range {}..={}",
+                    "{what} {value} is not between {} and {}",
                     range.start(),
                     range.end()
                 ),
