@@ -58,7 +58,10 @@ test.describe('the npm package on a CDN', () => {
     local.hostname = 'localhost';
     return snippet.replaceAll(CDN_PREFIX, new URL('/npm/', local).href);
   };
-  const writePage = (name, body) => {
+  // Each page gets a name of its own: two workers (or a retry beside a first try) must
+  // never load a page the other wrote, which names the other's CDN server.
+  const writePage = (stem, body) => {
+    const name = stem.replace(/\.html$/, `-${process.pid}-${Date.now()}.html`);
     writeFileSync(join(PAGES, name), `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>A plain page</title>\n<link rel="icon" href="data:,">\n</head>\n<body>\n<h1>A plain page</h1>\n${body}\n</body>\n</html>\n`);
     return new URL(name, site.url).href;
   };
