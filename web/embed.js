@@ -1,6 +1,6 @@
 // The iframe mode's own script: reads options from the URL fragment, mounts the
 // widget, and reports the document's height to the parent page with postMessage.
-// Messages carry a height or a failure only, never an answer:
+// Messages carry a height, word that the widget runs, or a failure; never an answer:
 //   { type: 'knee-check:height', height }   the frame's content height, on each change
 //   { type: 'knee-check:running' }          with `height=fixed`, in place of the height
 //   { type: 'knee-check:error' }            the widget could not start (or stopped)
