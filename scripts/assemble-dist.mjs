@@ -220,7 +220,6 @@ const css = emitHashed('knee-check.css', Buffer.from(cssText));
 // 5. The loader: web/knee-check.js (the custom element and mount()) bundled with the
 //    glues, so the one <script integrity> a host writes covers all the JavaScript, and
 //    each wasm is fetched with its own integrity value; then the whole is minified.
-const LOADER_TEMPLATE = join(args.web, 'knee-check.js');
 const GLUES = { __GLUE__: './knee_check.js', __CHECKER_GLUE__: './knee_check_checker.js' };
 const loaderValues = {
   WASM: wasm.file,
@@ -249,34 +248,33 @@ const firstScreens = args['first-screens']
     )
   : null;
 loaderValues.FIRST_SCREENS = JSON.stringify(firstScreens);
-let loaderSource = readFileSync(LOADER_TEMPLATE, 'utf8');
-for (const [placeholder, glue] of Object.entries(GLUES)) {
-  const specifier = `'./${placeholder}'`;
-  if (!loaderSource.includes(`from ${specifier};`)) fail(`web/knee-check.js must import from ${specifier}`);
-  loaderSource = loaderSource.replace(specifier, `'${glue}'`);
-}
-loaderSource = loaderSource.replace(/__(CHECKER_WASM_INTEGRITY|CHECKER_WASM|WASM_INTEGRITY|WASM|CSS_TEXT|CSS|FIRST_SCREENS)__/g, (_, name) => loaderValues[name]);
-const leftover = loaderSource.match(/__[A-Z][A-Z_]*__/);
-if (leftover) fail(`loader template has unknown placeholder ${leftover[0]} (known: ${Object.keys(loaderValues).map((k) => `__${k}__`).join(', ')})`);
-writeFileSync(join(bundleDir, 'knee-check.js'), loaderSource);
-emitHashed('knee-check.js', Buffer.from(bundleModule(join(bundleDir, 'knee-check.js'), 'knee-check.js')));
-
-// 5b. The questionnaire check page's script (web/questionnaire-check.js), bundled with the
-//     checker's glue like the loader, so that page checks a file by the widget's own
-//     rules while no host page's loader grows by a byte.
-const PAGE_BUNDLES = { 'questionnaire-check.js': { __CHECKER_GLUE__: './knee_check_checker.js' } };
-for (const [name, glues] of Object.entries(PAGE_BUNDLES)) {
+/**
+ * The module web/`name` with its glue imports (`'./__GLUE__'`, ...) pointed at the glues
+ * in the bundle folder and its `__NAME__` placeholders filled from `values`, written there
+ * for esbuild; returns the bundled, minified code.
+ */
+function bundleTemplate(name, glues, values) {
   let source = readFileSync(join(args.web, name), 'utf8');
   for (const [placeholder, glue] of Object.entries(glues)) {
     const specifier = `'./${placeholder}'`;
     if (!source.includes(`from ${specifier};`)) fail(`web/${name} must import from ${specifier}`);
     source = source.replace(specifier, `'${glue}'`);
   }
-  source = source.replace(/__(CHECKER_WASM_INTEGRITY|CHECKER_WASM)__/g, (_, key) => loaderValues[key]);
-  const left = source.match(/__[A-Z][A-Z_]*__/);
-  if (left) fail(`web/${name} has unknown placeholder ${left[0]}`);
+  source = source.replace(/__([A-Z][A-Z_]*)__/g, (whole, key) => values[key] ?? whole);
+  const leftover = source.match(/__[A-Z][A-Z_]*__/);
+  if (leftover) fail(`web/${name} has unknown placeholder ${leftover[0]} (known: ${Object.keys(values).map((k) => `__${k}__`).join(', ')})`);
   writeFileSync(join(bundleDir, name), source);
-  const bytes = Buffer.from(bundleModule(join(bundleDir, name), name));
+  return bundleModule(join(bundleDir, name), name);
+}
+emitHashed('knee-check.js', Buffer.from(bundleTemplate('knee-check.js', GLUES, loaderValues)));
+
+// 5b. The questionnaire check page's script (web/questionnaire-check.js), bundled with the
+//     checker's glue like the loader, so that page checks a file by the widget's own
+//     rules while no host page's loader grows by a byte.
+const PAGE_BUNDLES = { 'questionnaire-check.js': { __CHECKER_GLUE__: GLUES.__CHECKER_GLUE__ } };
+for (const [name, glues] of Object.entries(PAGE_BUNDLES)) {
+  const { CHECKER_WASM, CHECKER_WASM_INTEGRITY } = loaderValues;
+  const bytes = Buffer.from(bundleTemplate(name, glues, { CHECKER_WASM, CHECKER_WASM_INTEGRITY }));
   writeFileSync(join(tmp, name), bytes);
   files[name] = { file: name, integrity: sri(bytes), bytes: bytes.length };
 }
